@@ -1,0 +1,87 @@
+// Cohort's typed settings. Every setting has a Twenty-style environment name, a command-line flag
+// and a default (settings_table.cpp holds them all); load_settings() reads defaults, then the
+// environment, then flags, and reports the first invalid value as a config_error.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cohort::config {
+
+enum class log_format { text, json };
+
+struct settings {
+  // Server
+  std::uint16_t node_port = 3000;
+  std::string server_url = "http://localhost:3000";
+  std::string frontend_url;
+  std::string data_dir = ".cohort";
+  std::string pg_database_url;  // empty: embedded PostgreSQL under data_dir
+  std::string redis_url;        // empty: single-node, in-process pub/sub
+  std::string app_secret;       // empty: generated once and kept under data_dir
+
+  // Token lifetimes (Twenty's names and defaults)
+  std::chrono::milliseconds access_token_expires_in = std::chrono::minutes(30);
+  std::chrono::milliseconds login_token_expires_in = std::chrono::minutes(15);
+  std::chrono::milliseconds refresh_token_expires_in = std::chrono::hours(24 * 60);
+  std::chrono::milliseconds refresh_token_cool_down = std::chrono::minutes(1);
+  std::chrono::milliseconds workspace_agnostic_token_expires_in = std::chrono::minutes(30);
+  std::chrono::milliseconds file_token_expires_in = std::chrono::hours(24);
+  std::chrono::milliseconds short_term_token_expires_in = std::chrono::minutes(5);
+  std::chrono::milliseconds password_reset_token_expires_in = std::chrono::minutes(5);
+  std::chrono::milliseconds email_verification_token_expires_in = std::chrono::hours(1);
+  std::chrono::milliseconds invitation_token_expires_in = std::chrono::hours(24 * 30);
+
+  // HTTP
+  std::size_t http_max_body_bytes = 10 * 1024 * 1024;
+  std::size_t http_max_header_bytes = 16 * 1024;
+  std::chrono::milliseconds http_read_timeout = std::chrono::seconds(30);
+  std::chrono::milliseconds http_idle_timeout = std::chrono::seconds(5);
+  int http_threads = 1;
+
+  // PostgreSQL
+  int pg_pool_max_connections = 10;
+  std::chrono::milliseconds pg_statement_timeout = std::chrono::seconds(30);
+
+  // Actors
+  int actor_threads = 0;  // 0: one per core
+  std::chrono::milliseconds workspace_idle_timeout = std::chrono::minutes(10);
+  std::chrono::milliseconds request_timeout = std::chrono::seconds(30);
+  std::chrono::milliseconds shutdown_timeout = std::chrono::seconds(10);
+
+  // Logs
+  std::string log_level = "info";
+  config::log_format log_format = log_format::text;
+};
+
+// A value that cannot be used. what() reads: `invalid NODE_PORT "abc": expected an integer
+// between 1 and 65535`.
+struct config_error {
+  std::string setting;   // the environment name, e.g. NODE_PORT
+  std::string value;     // the rejected text
+  std::string expected;  // what would have been accepted
+  std::string what() const;
+};
+
+// Where a setting's value came from, for `--help` and start-up logs.
+using environment = std::map<std::string, std::string>;
+
+// Reads the process environment into a map (only names the table knows).
+environment process_environment();
+
+struct load_result {
+  std::optional<settings> value;
+  std::optional<config_error> error;
+  std::vector<std::string> positional;  // arguments that are not flags
+  bool help = false;                    // --help / -h was given
+};
+
+// Applies defaults, then `env`, then `args` (flags like `--port 3001` or `--port=3001`).
+// Unknown flags are errors too.
+load_result load_settings(const std::vector<std::string>& args, const environment& env);
+
+}  // namespace cohort::config

@@ -1,0 +1,216 @@
+#include "config/settings_table.hpp"
+
+#include <charconv>
+#include <sstream>
+
+#include "config/duration.hpp"
+
+namespace cohort::config {
+
+namespace {
+
+using apply_fn = std::function<std::optional<std::string>(settings&, std::string_view)>;
+
+template <class Int>
+std::optional<Int> parse_int(std::string_view text, Int lo, Int hi) {
+  Int v{};
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec != std::errc{} || end != text.data() + text.size() || v < lo || v > hi)
+    return std::nullopt;
+  return v;
+}
+
+template <class Int>
+apply_fn integer(Int settings::*member, Int lo, Int hi) {
+  return [=](settings& s, std::string_view text) -> std::optional<std::string> {
+    if (auto v = parse_int<Int>(text, lo, hi)) {
+      s.*member = *v;
+      return std::nullopt;
+    }
+    return "an integer between " + std::to_string(lo) + " and " + std::to_string(hi);
+  };
+}
+
+apply_fn duration(std::chrono::milliseconds settings::*member) {
+  return [=](settings& s, std::string_view text) -> std::optional<std::string> {
+    if (auto v = parse_duration(text)) {
+      s.*member = *v;
+      return std::nullopt;
+    }
+    return "a duration such as 500ms, 30s, 15m, 1h or 60d";
+  };
+}
+
+apply_fn text(std::string settings::*member, bool allow_empty = true) {
+  return [=](settings& s, std::string_view value) -> std::optional<std::string> {
+    if (!allow_empty && value.empty()) return "a non-empty value";
+    s.*member = std::string(value);
+    return std::nullopt;
+  };
+}
+
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+
+apply_fn http_url(std::string settings::*member) {
+  return [=](settings& s, std::string_view value) -> std::optional<std::string> {
+    if (!value.empty() && !starts_with(value, "http://") && !starts_with(value, "https://"))
+      return "an http:// or https:// URL";
+    std::string v(value);
+    while (!v.empty() && v.back() == '/') v.pop_back();
+    s.*member = v;
+    return std::nullopt;
+  };
+}
+
+std::optional<std::string> apply_pg_url(settings& s, std::string_view value) {
+  // A libpq URI or a key=value connection string; empty selects the embedded server.
+  if (!value.empty() && !starts_with(value, "postgres://") &&
+      !starts_with(value, "postgresql://") && value.find('=') == std::string_view::npos)
+    return "a postgres:// URL or a libpq connection string";
+  s.pg_database_url = std::string(value);
+  return std::nullopt;
+}
+
+std::optional<std::string> apply_redis_url(settings& s, std::string_view value) {
+  if (!value.empty() && !starts_with(value, "redis://") && !starts_with(value, "unix://"))
+    return "a redis:// or unix:// URL";
+  s.redis_url = std::string(value);
+  return std::nullopt;
+}
+
+std::optional<std::string> apply_log_level(settings& s, std::string_view value) {
+  for (const char* level : {"trace", "debug", "info", "warn", "error", "critical", "off"}) {
+    if (value == level) {
+      s.log_level = std::string(value);
+      return std::nullopt;
+    }
+  }
+  return "one of trace, debug, info, warn, error, critical, off";
+}
+
+std::optional<std::string> apply_log_format(settings& s, std::string_view value) {
+  if (value == "text")
+    s.log_format = log_format::text;
+  else if (value == "json")
+    s.log_format = log_format::json;
+  else
+    return "text or json";
+  return std::nullopt;
+}
+
+std::optional<std::string> apply_bytes(std::size_t settings::*member, std::size_t lo, settings& s,
+                                       std::string_view value) {
+  // Accepts a plain byte count or a count with kb/mb/gb (powers of 1024).
+  std::size_t multiplier = 1;
+  std::string_view digits = value;
+  auto ends = [&](std::string_view suffix) {
+    if (digits.size() > suffix.size() && digits.substr(digits.size() - suffix.size()) == suffix) {
+      digits.remove_suffix(suffix.size());
+      return true;
+    }
+    return false;
+  };
+  if (ends("kb"))
+    multiplier = 1024;
+  else if (ends("mb"))
+    multiplier = 1024 * 1024;
+  else if (ends("gb"))
+    multiplier = 1024ull * 1024 * 1024;
+  auto n = parse_int<std::size_t>(digits, 1, (std::size_t{1} << 40) / multiplier);
+  if (!n || *n * multiplier < lo)
+    return "a size in bytes of at least " + std::to_string(lo) + " (suffixes kb, mb, gb allowed)";
+  s.*member = *n * multiplier;
+  return std::nullopt;
+}
+
+std::vector<setting_spec> make_table() {
+  using namespace std::placeholders;
+  return {
+      {"NODE_PORT", "--port", "3000", "TCP port the HTTP server listens on",
+       integer<std::uint16_t>(&settings::node_port, 1, 65535)},
+      {"SERVER_URL", "--server-url", "http://localhost:3000",
+       "public base URL of this server (links, OpenAPI servers)", http_url(&settings::server_url)},
+      {"FRONTEND_URL", "--frontend-url", "(empty: CORS allows any origin)",
+       "origin of the web front end; CORS allows only this origin when set",
+       http_url(&settings::frontend_url)},
+      {"COHORT_DATA_DIR", "--data-dir", ".cohort",
+       "directory for the embedded PostgreSQL, its socket and generated secrets",
+       text(&settings::data_dir, false)},
+      {"PG_DATABASE_URL", "--pg-url", "(empty: embedded PostgreSQL in the data dir)",
+       "PostgreSQL to use instead of the embedded one", apply_pg_url},
+      {"REDIS_URL", "--redis-url", "(empty: single node, in-process pub/sub)",
+       "Redis for cross-node pub/sub and shared rate limits", apply_redis_url},
+      {"APP_SECRET", "--app-secret", "(generated once, kept in the data dir)",
+       "secret from which token signing keys are derived (Twenty's derivation)",
+       text(&settings::app_secret)},
+      {"ACCESS_TOKEN_EXPIRES_IN", "", "30m", "lifetime of access tokens",
+       duration(&settings::access_token_expires_in)},
+      {"LOGIN_TOKEN_EXPIRES_IN", "", "15m", "lifetime of login tokens",
+       duration(&settings::login_token_expires_in)},
+      {"REFRESH_TOKEN_EXPIRES_IN", "", "60d", "lifetime of refresh tokens",
+       duration(&settings::refresh_token_expires_in)},
+      {"REFRESH_TOKEN_COOL_DOWN", "", "1m",
+       "grace period in which a just-rotated refresh token may be presented again",
+       duration(&settings::refresh_token_cool_down)},
+      {"WORKSPACE_AGNOSTIC_TOKEN_EXPIRES_IN", "", "30m", "lifetime of workspace-agnostic tokens",
+       duration(&settings::workspace_agnostic_token_expires_in)},
+      {"FILE_TOKEN_EXPIRES_IN", "", "1d", "lifetime of file access tokens",
+       duration(&settings::file_token_expires_in)},
+      {"SHORT_TERM_TOKEN_EXPIRES_IN", "", "5m", "lifetime of short-term (transient) tokens",
+       duration(&settings::short_term_token_expires_in)},
+      {"PASSWORD_RESET_TOKEN_EXPIRES_IN", "", "5m", "lifetime of password reset tokens",
+       duration(&settings::password_reset_token_expires_in)},
+      {"EMAIL_VERIFICATION_TOKEN_EXPIRES_IN", "", "1h", "lifetime of e-mail verification tokens",
+       duration(&settings::email_verification_token_expires_in)},
+      {"INVITATION_TOKEN_EXPIRES_IN", "", "30d", "lifetime of invitation tokens",
+       duration(&settings::invitation_token_expires_in)},
+      {"HTTP_MAX_BODY_BYTES", "", "10mb", "largest request body accepted (413 beyond)",
+       std::bind(apply_bytes, &settings::http_max_body_bytes, std::size_t{1024}, _1, _2)},
+      {"HTTP_MAX_HEADER_BYTES", "", "16kb", "largest request header block accepted",
+       std::bind(apply_bytes, &settings::http_max_header_bytes, std::size_t{1024}, _1, _2)},
+      {"HTTP_READ_TIMEOUT", "", "30s", "time allowed to receive a whole request",
+       duration(&settings::http_read_timeout)},
+      {"HTTP_IDLE_TIMEOUT", "", "5s", "keep-alive connections idle this long are closed",
+       duration(&settings::http_idle_timeout)},
+      {"HTTP_THREADS", "--http-threads", "1", "threads running the HTTP server",
+       integer<int>(&settings::http_threads, 1, 64)},
+      {"PG_POOL_MAX_CONNECTIONS", "", "10", "PostgreSQL connections per node",
+       integer<int>(&settings::pg_pool_max_connections, 1, 1000)},
+      {"PG_STATEMENT_TIMEOUT", "", "30s", "statements running longer are cancelled",
+       duration(&settings::pg_statement_timeout)},
+      {"ACTOR_THREADS", "--actor-threads", "0 (one per core)", "threads running actors",
+       integer<int>(&settings::actor_threads, 0, 256)},
+      {"WORKSPACE_IDLE_TIMEOUT", "", "10m",
+       "a workspace actor unused this long is passivated (its memory freed)",
+       duration(&settings::workspace_idle_timeout)},
+      {"REQUEST_TIMEOUT", "", "30s", "longest time an API request may wait for its workspace",
+       duration(&settings::request_timeout)},
+      {"SHUTDOWN_TIMEOUT", "", "10s", "time in-flight requests get to finish on SIGTERM",
+       duration(&settings::shutdown_timeout)},
+      {"LOG_LEVEL", "--log-level", "info", "trace, debug, info, warn, error, critical or off",
+       apply_log_level},
+      {"LOG_FORMAT", "--log-format", "text", "text, or json for one JSON object per line",
+       apply_log_format},
+  };
+}
+
+}  // namespace
+
+const std::vector<setting_spec>& settings_table() {
+  static const std::vector<setting_spec> table = make_table();
+  return table;
+}
+
+std::string settings_help() {
+  std::ostringstream out;
+  for (const auto& spec : settings_table()) {
+    out << "  " << spec.env;
+    if (!spec.flag.empty()) out << ", " << spec.flag;
+    out << "\n      " << spec.meaning << " (default: " << spec.default_text << ")\n";
+  }
+  return out.str();
+}
+
+}  // namespace cohort::config
