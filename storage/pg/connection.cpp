@@ -1,0 +1,383 @@
+#include "storage/pg/connection.hpp"
+
+#include <libpq-fe.h>
+#include <unistd.h>
+
+#include <spdlog/spdlog.h>
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/post.hpp>
+
+#include "storage/pg/pool_core.hpp"
+
+namespace cohort::storage::pg {
+
+namespace net = boost::asio;
+using wait_type = net::posix::descriptor_base::wait_type;
+
+namespace {
+
+void log_notice(void*, const char* message) {
+  spdlog::debug("postgres notice: {}", message);
+}
+
+bool is_stale_plan(const result& outcome) {
+  return !outcome.ok() && outcome.error().sqlstate == "0A000" &&
+         outcome.error().message.find("cached plan must not change result type") !=
+             std::string::npos;
+}
+
+}  // namespace
+
+connection::connection(std::shared_ptr<net::io_context> io, std::shared_ptr<pool_core> core)
+    : io_(std::move(io)),
+      core_(std::move(core)),
+      strand_(net::make_strand(*io_)),
+      socket_(strand_),
+      connect_timer_(strand_) {}
+
+connection::~connection() {
+  boost::system::error_code ignored;
+  socket_.close(ignored);
+  if (conn_) {
+    PQfinish(conn_);
+    core_->open--;
+  }
+}
+
+void connection::submit(job work) {
+  net::dispatch(strand_, [self = shared_from_this(), work = std::move(work)]() mutable {
+    self->jobs_.push_back(std::move(work));
+    self->run_next();
+  });
+}
+
+void connection::post(std::function<void()> fn) {
+  net::post(strand_, std::move(fn));
+}
+
+void connection::run_next() {
+  if (busy_ || jobs_.empty()) return;
+  busy_ = true;
+  stop_idle_watch();
+  start(jobs_.front());
+}
+
+void connection::start(job& work) {
+  if (work.what == job::kind::release) return finish_release();
+  ensure_connected([this](std::optional<error_info> failed) {
+    if (failed) return complete(result::failure(std::move(*failed)));
+    execute();
+  });
+}
+
+void connection::execute() {
+  job& work = jobs_.front();
+  auto done = [this](result outcome) { complete(std::move(outcome)); };
+  if (work.what == job::kind::script) {
+    return send_and_read(PQsendQuery(conn_, work.sql.c_str()) == 1, done);
+  }
+  std::vector<const char*> values;
+  values.reserve(work.args.size());
+  for (const auto& arg : work.args) values.push_back(arg ? arg->c_str() : nullptr);
+  const int count = static_cast<int>(values.size());
+  const auto& opts = core_->options();
+  const bool prepare = work.prepare && opts.prepare_statements;
+  if (prepare) {
+    if (auto found = prepared_.find(work.sql); found != prepared_.end()) {
+      return send_prepared(found->second);
+    }
+    if (prepared_.size() < opts.max_prepared_per_connection) {
+      std::string name = "cohort_" + std::to_string(++next_statement_);
+      bool sent = PQsendPrepare(conn_, name.c_str(), work.sql.c_str(), count, nullptr) == 1;
+      return send_and_read(sent, [this, name](result prepared) {
+        if (!prepared.ok()) return complete(std::move(prepared));
+        prepared_.emplace(jobs_.front().sql, name);
+        send_prepared(name);
+      });
+    }
+  }
+  bool sent = PQsendQueryParams(conn_, work.sql.c_str(), count, nullptr, values.data(), nullptr,
+                                nullptr, 0) == 1;
+  send_and_read(sent, done);
+}
+
+void connection::send_prepared(const std::string& name) {
+  job& work = jobs_.front();
+  std::vector<const char*> values;
+  values.reserve(work.args.size());
+  for (const auto& arg : work.args) values.push_back(arg ? arg->c_str() : nullptr);
+  bool sent = PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
+                                  values.data(), nullptr, nullptr, 0) == 1;
+  send_and_read(sent, [this](result outcome) { complete(std::move(outcome)); });
+}
+
+void connection::complete(result outcome) {
+  job& current = jobs_.front();
+  if (is_stale_plan(outcome) && !current.retried && conn_ &&
+      PQtransactionStatus(conn_) == PQTRANS_IDLE) {
+    // The table behind a cached statement changed shape (DDL from metadata): prepare it again.
+    prepared_.erase(current.sql);
+    current.retried = true;
+    return execute();
+  }
+  // After a connection error the session's state is unknown: start afresh on the next job.
+  bool broken = !outcome.ok() && outcome.error().kind == error_kind::connection;
+  if (conn_ && (broken || PQstatus(conn_) == CONNECTION_BAD)) close();
+  core_->total_queries++;
+  if (!outcome.ok()) core_->errors++;
+  job finished = std::move(current);
+  jobs_.pop_front();
+  busy_ = false;
+  if (finished.done) finished.done(std::move(outcome));
+  run_next();
+}
+
+void connection::finish_release() {
+  auto hand_back = [this] {
+    bool discard = jobs_.front().discard;
+    jobs_.pop_front();
+    busy_ = false;
+    if (discard) close();
+    core_->give_back(shared_from_this(), discard);
+    run_next();
+  };
+  if (!conn_) return hand_back();
+  auto status = PQtransactionStatus(conn_);
+  if (status == PQTRANS_IDLE) return hand_back();
+  if (status != PQTRANS_INTRANS && status != PQTRANS_INERROR) {
+    close();
+    return hand_back();
+  }
+  // A lease ended inside a transaction: never hand an open transaction to the next user.
+  send_and_read(PQsendQuery(conn_, "ROLLBACK") == 1, [this, hand_back](result rolled_back) {
+    if (!rolled_back.ok()) close();
+    hand_back();
+  });
+}
+
+void connection::ensure_connected(done_fn next) {
+  if (conn_ && PQstatus(conn_) == CONNECTION_OK) return next(std::nullopt);
+  close();
+  const auto& opts = core_->options();
+  const char* keys[] = {"dbname", "fallback_application_name", nullptr};
+  const char* values[] = {opts.conninfo.c_str(), opts.application_name.c_str(), nullptr};
+  conn_ = PQconnectStartParams(keys, values, 1);
+  if (!conn_) {
+    return next(connection_error(sqlstate::unable_to_connect, "out of memory").error());
+  }
+  core_->open++;
+  if (PQstatus(conn_) == CONNECTION_BAD) {
+    auto failed = connection_error(sqlstate::unable_to_connect, "cannot connect");
+    close();
+    return next(failed.error());
+  }
+  unsigned generation = ++generation_;
+  connect_timer_.expires_after(opts.connect_timeout);
+  connect_timer_.async_wait([this, self = shared_from_this(), generation, next](auto ec) {
+    if (ec || generation != generation_) return;
+    ++generation_;
+    close();
+    next(error_info{error_kind::connection,
+                    std::string(sqlstate::unable_to_connect),
+                    "timed out connecting to PostgreSQL",
+                    {},
+                    {},
+                    {}});
+  });
+  poll_connect(PGRES_POLLING_WRITING, generation, std::move(next));
+}
+
+void connection::poll_connect(int poll_status, unsigned generation, done_fn next) {
+  if (poll_status == PGRES_POLLING_OK) {
+    ++generation_;
+    connect_timer_.cancel();
+    track_socket();
+    core_->connects++;
+    PQsetnonblocking(conn_, 1);
+    PQsetNoticeProcessor(conn_, log_notice, nullptr);
+    return apply_session_settings(std::move(next));
+  }
+  if (poll_status == PGRES_POLLING_FAILED) {
+    ++generation_;
+    connect_timer_.cancel();
+    auto failed = connection_error(sqlstate::unable_to_connect, "cannot connect");
+    close();
+    return next(failed.error());
+  }
+  track_socket();
+  auto wait = poll_status == PGRES_POLLING_READING ? wait_type::wait_read : wait_type::wait_write;
+  socket_.async_wait(wait, [this, self = shared_from_this(), generation, next](auto ec) {
+    if (generation != generation_) return;
+    if (ec) {
+      ++generation_;
+      connect_timer_.cancel();
+      close();
+      return next(error_info{error_kind::connection,
+                             std::string(sqlstate::unable_to_connect),
+                             "waiting for the connection failed: " + ec.message(),
+                             {},
+                             {},
+                             {}});
+    }
+    poll_connect(PQconnectPoll(conn_), generation, next);
+  });
+}
+
+void connection::apply_session_settings(done_fn next) {
+  const auto& opts = core_->options();
+  std::vector<std::pair<std::string, std::string>> settings = opts.session_settings;
+  if (opts.statement_timeout.count() > 0) {
+    settings.emplace_back("statement_timeout", std::to_string(opts.statement_timeout.count()));
+  }
+  if (settings.empty()) return next(std::nullopt);
+  std::string sql = "SELECT";
+  params args;
+  for (const auto& [name, value] : settings) {
+    auto n = args.size();
+    sql += (n ? ", " : " ") + std::string("set_config($") + std::to_string(n + 1) + ", $" +
+           std::to_string(n + 2) + ", false)";
+    args.emplace_back(name);
+    args.emplace_back(value);
+  }
+  std::vector<const char*> values;
+  for (const auto& arg : args) values.push_back(arg->c_str());
+  bool sent = PQsendQueryParams(conn_, sql.c_str(), static_cast<int>(values.size()), nullptr,
+                                values.data(), nullptr, nullptr, 0) == 1;
+  send_and_read(sent, [this, next](result applied) {
+    if (applied.ok()) return next(std::nullopt);
+    close();
+    auto failed = applied.error();
+    failed.message = "applying session settings failed: " + failed.message;
+    next(std::move(failed));
+  });
+}
+
+void connection::track_socket() {
+  // Asio watches a dup of libpq's socket; during connection set-up libpq may replace its socket,
+  // so follow it on every step.
+  boost::system::error_code ignored;
+  socket_.close(ignored);
+  int fd = PQsocket(conn_);
+  if (fd < 0) return;
+  int copy = ::dup(fd);
+  if (copy >= 0) socket_.assign(copy, ignored);
+}
+
+void connection::send_and_read(bool sent, std::function<void(result)> next) {
+  if (!sent)
+    return next(connection_error(sqlstate::connection_failure, "sending the query failed"));
+  flush(std::move(next));
+}
+
+void connection::flush(std::function<void(result)> next) {
+  int pending = PQflush(conn_);
+  if (pending < 0) return next(connection_error(sqlstate::connection_failure, "sending failed"));
+  if (pending == 0) return read(std::move(next));
+  unsigned generation = generation_;
+  socket_.async_wait(
+      wait_type::wait_write, [this, self = shared_from_this(), generation, next](auto ec) {
+        if (generation != generation_) return;
+        if (ec) {
+          return next(connection_error(sqlstate::connection_failure, "waiting to send failed"));
+        }
+        // Drain input while the output is stuck so neither side's buffer fills.
+        if (PQconsumeInput(conn_) == 0) {
+          return next(connection_error(sqlstate::connection_failure, "lost"));
+        }
+        flush(next);
+      });
+}
+
+void connection::read(std::function<void(result)> next) {
+  while (!PQisBusy(conn_)) {
+    PGresult* res = PQgetResult(conn_);
+    if (!res) return next(take_collected());
+    collect(res);
+  }
+  unsigned generation = generation_;
+  socket_.async_wait(wait_type::wait_read, [this, self = shared_from_this(), generation,
+                                            next](auto ec) {
+    if (generation != generation_) return;
+    if (ec) {
+      return next(connection_error(sqlstate::connection_failure, "waiting for the result failed"));
+    }
+    if (PQconsumeInput(conn_) == 0) {
+      // The server may have sent its reason (e.g. 57P01) before closing.
+      while (PGresult* res = PQgetResult(conn_)) collect(res);
+      if (collected_error_) return next(take_collected());
+      return next(
+          connection_error(sqlstate::connection_failure, "connection to the server was lost"));
+    }
+    read(next);
+  });
+}
+
+void connection::collect(PGresult* res) {
+  result one = result::from_pg(res);
+  if (!one.ok()) {
+    if (!collected_error_) collected_error_ = std::move(one);
+  } else {
+    collected_ok_ = std::move(one);
+  }
+}
+
+result connection::take_collected() {
+  result out;
+  if (collected_error_) {
+    out = std::move(*collected_error_);
+  } else if (collected_ok_) {
+    out = std::move(*collected_ok_);
+  }
+  collected_error_.reset();
+  collected_ok_.reset();
+  return out;
+}
+
+result connection::connection_error(std::string_view state, std::string_view what) {
+  collected_error_.reset();
+  collected_ok_.reset();
+  std::string message(what);
+  if (conn_) {
+    std::string detail = PQerrorMessage(conn_);
+    while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' ')) detail.pop_back();
+    if (!detail.empty()) message += ": " + detail;
+  }
+  return result::failure(error_kind::connection, state, std::move(message));
+}
+
+void connection::watch_idle() {
+  if (!conn_ || busy_ || !jobs_.empty()) return;
+  unsigned generation = generation_;
+  socket_.async_wait(wait_type::wait_read, [this, self = shared_from_this(), generation](auto ec) {
+    if (ec || generation != generation_ || busy_ || !conn_) return;
+    // Nothing is expected on an idle connection but notices, or the server saying goodbye.
+    if (PQconsumeInput(conn_) == 0 || PQstatus(conn_) == CONNECTION_BAD) {
+      spdlog::info("postgres connection closed by the server while idle: {}",
+                   PQerrorMessage(conn_));
+      return close();
+    }
+    while (PGnotify* note = PQnotifies(conn_)) PQfreemem(note);
+    watch_idle();
+  });
+}
+
+void connection::stop_idle_watch() {
+  ++generation_;
+  boost::system::error_code ignored;
+  socket_.cancel(ignored);
+}
+
+void connection::close() {
+  ++generation_;
+  boost::system::error_code ignored;
+  socket_.close(ignored);
+  connect_timer_.cancel();
+  prepared_.clear();
+  if (conn_) {
+    PQfinish(conn_);
+    conn_ = nullptr;
+    core_->open--;
+  }
+}
+
+}  // namespace cohort::storage::pg
