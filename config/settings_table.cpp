@@ -213,4 +213,13 @@ std::string settings_help() {
   return out.str();
 }
 
+std::string settings_markdown() {
+  std::ostringstream out;
+  for (const auto& spec : settings_table()) {
+    out << "| `" << spec.env << "` | " << (spec.flag.empty() ? "" : "`" + spec.flag + "`") << " | "
+        << spec.default_text << " | " << spec.meaning << " |\n";
+  }
+  return out.str();
+}
+
 }  // namespace cohort::config

@@ -26,4 +26,7 @@ const std::vector<setting_spec>& settings_table();
 // Text for `--help`: one block per setting.
 std::string settings_help();
 
+// The README's configuration table rows (`cohort help settings`).
+std::string settings_markdown();
+
 }  // namespace cohort::config

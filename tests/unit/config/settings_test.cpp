@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "config/duration.hpp"
 #include "config/settings.hpp"
 #include "config/settings_table.hpp"
@@ -89,4 +92,13 @@ TEST(Duration, ParsesTwentyStyleDurations) {
   EXPECT_FALSE(parse_duration("soon"));
   EXPECT_FALSE(parse_duration("-1m"));
   EXPECT_FALSE(parse_duration("5 parsecs"));
+}
+
+TEST(Settings, ReadmeDocumentsEverySetting) {
+  std::ifstream in(std::string(COHORT_SOURCE_DIR) + "/README.md");
+  std::string readme((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(readme.empty());
+  for (const auto& spec : settings_table())
+    EXPECT_NE(readme.find("| `" + spec.env + "` |"), std::string::npos)
+        << spec.env << " is missing from README.md (regenerate with `cohort help settings`)";
 }

@@ -1,0 +1,55 @@
+#include "api/api_actor.hpp"
+
+#include <caf/all.hpp>
+
+#include "actors/atoms.hpp"
+#include "actors/workspace/workspace_request.hpp"
+
+namespace cohort::api {
+
+namespace {
+
+// The workspace the internal echo route talks to. Fixed, so that the route cannot be used to
+// activate an unbounded number of workspace actors.
+constexpr const char* echo_workspace = "internal-echo";
+
+http::response from_reply(actors::workspace_reply&& reply) {
+  http::response res;
+  res.status = reply.status;
+  res.body = std::move(reply.body);
+  return res;
+}
+
+http::response unavailable(caf::actor_system& sys, const caf::error& err) {
+  bool timeout = err == caf::sec::request_timeout;
+  return http::error_response(timeout ? 504 : 503,
+                              timeout ? "The workspace did not answer in time"
+                                      : "Workspace unavailable: " + sys.render(err));
+}
+
+caf::behavior api_actor(caf::event_based_actor* self, api_actor_options options) {
+  return {
+      [=](http_call& call) {
+        caf::actor registry = options.handles->get("workspace_registry");
+        if (!registry) {
+          call.done(http::error_response(503, "The server is starting or stopping"));
+          return;
+        }
+        actors::workspace_request req{echo_workspace, "echo",
+                                      call.req.query.empty() ? call.req.body : call.req.query,
+                                      call.req.request_id};
+        auto done = std::move(call.done);
+        self->request(registry, options.request_timeout, actors::route_atom::value, std::move(req))
+            .then([done](actors::workspace_reply& reply) { done(from_reply(std::move(reply))); },
+                  [done, self](caf::error& err) { done(unavailable(self->system(), err)); });
+      },
+  };
+}
+
+}  // namespace
+
+caf::actor spawn_api_actor(caf::actor_system& sys, api_actor_options options) {
+  return sys.spawn(api_actor, std::move(options));
+}
+
+}  // namespace cohort::api

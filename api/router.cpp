@@ -1,0 +1,41 @@
+#include "api/router.hpp"
+
+#include <caf/all.hpp>
+
+#include "api/api_actor.hpp"
+
+namespace cohort::api {
+
+router::router(router_options options) : options_(std::move(options)) {}
+
+void router::handle(http::request req, http::responder done) {
+  const std::string& path = req.path;
+  if (req.method == "GET" && (path == "/healthz" || path.rfind("/healthz/", 0) == 0)) {
+    options_.health->answer(path.size() > 9 ? path.substr(9) : std::string(), std::move(done));
+    return;
+  }
+  if ((req.method == "GET" || req.method == "POST") && path == "/_internal/echo") {
+    to_api_actor(std::move(req), std::move(done), "/_internal/echo");
+    return;
+  }
+  // NestJS's answer for a route it does not have.
+  done(http::error_response(404, "Cannot " + req.method + " " + path));
+}
+
+void router::to_api_actor(http::request&& req, http::responder&& done, const char* route) {
+  const auto& names = options_.api_actor_names;
+  caf::actor target;
+  if (!names.empty()) target = options_.handles->get(names[next_++ % names.size()]);
+  if (!target) {
+    done(http::error_response(503, "The server is starting or stopping"));
+    return;
+  }
+  // Tag the metrics route on the way back.
+  auto tagged = [done = std::move(done), route](http::response res) {
+    if (res.route.empty()) res.route = route;
+    done(std::move(res));
+  };
+  caf::anon_send(target, http_call{std::move(req), std::move(tagged)});
+}
+
+}  // namespace cohort::api

@@ -1,0 +1,161 @@
+#include "runtime/node.hpp"
+
+#include <caf/all.hpp>
+
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+#include "actors/atoms.hpp"
+#include "actors/events/event_bus.hpp"
+#include "actors/jobs/job_supervisor.hpp"
+#include "actors/message_types.hpp"
+#include "actors/supervisor.hpp"
+#include "actors/workspace/workspace_registry.hpp"
+#include "api/api_actor.hpp"
+#include "api/gateway_actor.hpp"
+#include "api/health.hpp"
+#include "api/http/process_stats.hpp"
+#include "api/router.hpp"
+#include "runtime/database.hpp"
+
+namespace cohort::runtime {
+
+namespace {
+
+struct actor_config : caf::actor_system_config {
+  explicit actor_config(const config::settings& s) {
+    actors::register_message_types(*this);
+    unsigned threads = s.actor_threads > 0 ? static_cast<unsigned>(s.actor_threads)
+                                           : std::max(2u, std::thread::hardware_concurrency());
+    set("scheduler.max-threads", threads);
+  }
+};
+
+}  // namespace
+
+struct node::parts {
+  database db;
+  std::unique_ptr<actor_config> cfg;
+  std::unique_ptr<caf::actor_system> sys;
+  std::shared_ptr<actors::handle_table> handles = std::make_shared<actors::handle_table>();
+  std::shared_ptr<actors::registry_stats> registry_stats =
+      std::make_shared<actors::registry_stats>();
+  std::shared_ptr<api::http::metrics_registry> metrics =
+      std::make_shared<api::http::metrics_registry>();
+  caf::actor root;
+  std::uint16_t port = 0;
+  bool stopped = false;
+};
+
+node::node(config::settings settings)
+    : settings_(std::move(settings)), parts_(std::make_unique<parts>()) {}
+
+node::~node() {
+  stop();
+}
+
+std::uint16_t node::http_port() const {
+  return parts_->port;
+}
+
+std::optional<std::string> node::start(bool& config_problem) {
+  auto& p = *parts_;
+  config_problem = false;
+  if (auto err = p.db.open(settings_, config_problem)) return err;
+
+  p.cfg = std::make_unique<actor_config>(settings_);
+  p.sys = std::make_unique<caf::actor_system>(*p.cfg);
+
+  const int api_actors = 2;
+  std::vector<std::string> api_names;
+  for (int i = 0; i < api_actors; ++i) api_names.push_back("api-" + std::to_string(i));
+
+  auto health = std::make_shared<api::health_checks>();
+  p.db.add_health_checks(*health);
+
+  api::router_options router_opts{p.handles, api_names, health};
+  api::gateway_options gw;
+  gw.server = api::http::from_settings(settings_);
+  gw.handler = std::make_shared<api::router>(router_opts);
+  gw.metrics = p.metrics;
+  gw.drain_deadline = settings_.shutdown_timeout;
+
+  actors::registry_options reg;
+  reg.idle_timeout = settings_.workspace_idle_timeout;
+  reg.stats = p.registry_stats;
+
+  actors::supervisor_options sup;
+  sup.handles = p.handles;
+  sup.children.push_back(
+      {"event_bus", [](caf::actor_system& s) { return actors::spawn_event_bus(s); }});
+  sup.children.push_back(
+      {"job_supervisor", [](caf::actor_system& s) { return actors::spawn_job_supervisor(s); }});
+  sup.children.push_back({"workspace_registry", [reg](caf::actor_system& s) {
+                            return actors::spawn_workspace_registry(s, reg);
+                          }});
+  api::api_actor_options api_opts{p.handles, settings_.request_timeout};
+  for (const auto& name : api_names)
+    sup.children.push_back(
+        {name, [api_opts](caf::actor_system& s) { return api::spawn_api_actor(s, api_opts); }});
+  // Started last, so the first request finds everything behind it ready; stopped first.
+  sup.children.push_back(
+      {"http_gateway", [gw](caf::actor_system& s) { return api::spawn_gateway(s, gw); }});
+  p.root = actors::spawn_supervisor(*p.sys, sup);
+
+  api::http::register_process_metrics(*p.metrics);
+  p.metrics->add_gauge_callback(
+      "cohort_workspace_actors_live", "Workspace actors running on this node",
+      [stats = p.registry_stats] { return static_cast<double>(stats->live.load()); });
+  p.metrics->add_gauge_callback(
+      "cohort_workspace_actor_restarts_total", "Workspace actors restarted after a failure",
+      [stats = p.registry_stats] { return static_cast<double>(stats->restarts.load()); });
+  p.db.register_metrics(*p.metrics);
+
+  caf::scoped_actor self{*p.sys};
+  caf::actor gateway;
+  self->request(p.root, std::chrono::seconds(5), caf::get_atom::value, std::string("http_gateway"))
+      .receive([&](caf::actor& a) { gateway = std::move(a); }, [](caf::error&) {});
+  std::optional<std::string> failure;
+  if (!gateway) {
+    failure = "the HTTP gateway did not start";
+  } else {
+    self->request(gateway, std::chrono::seconds(5), caf::get_atom::value)
+        .receive([&](std::uint16_t port) { p.port = port; },
+                 [&](caf::error& e) {
+                   failure = "invalid NODE_PORT \"" + std::to_string(settings_.node_port) +
+                             "\": expected a free port (" + p.sys->render(e) + ")";
+                   config_problem = true;
+                 });
+  }
+  return failure;
+}
+
+void node::stop() {
+  auto& p = *parts_;
+  if (p.stopped) return;
+  p.stopped = true;
+  if (p.sys) {
+    caf::scoped_actor self{*p.sys};
+    if (auto gateway = p.handles->get("http_gateway")) {
+      // Drain first: in-flight requests still need the actors behind the gateway.
+      self->request(gateway, settings_.shutdown_timeout + std::chrono::seconds(2),
+                    actors::stop_atom::value)
+          .receive(
+              [](bool drained) {
+                if (!drained) spdlog::warn("shutdown deadline reached with requests in flight");
+              },
+              [](caf::error&) {});
+    }
+    if (p.root) {
+      self->send(p.root, actors::stop_atom::value);
+      self->wait_for(p.root);
+      p.root = nullptr;
+    }
+  }
+  p.sys.reset();
+  p.cfg.reset();
+  p.db.close();
+}
+
+}  // namespace cohort::runtime
