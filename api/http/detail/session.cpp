@@ -269,7 +269,11 @@ void session::send(response res) {
   for (const auto& [name, value] : core_.cors.response_headers()) res_.insert(name, value);
   for (const auto& [name, value] : res.headers) res_.insert(name, value);
   res_.keep_alive(keep_alive);
-  if (keep_alive) res_.set("Keep-Alive", core_.keep_alive_value);
+  if (keep_alive) {
+    // Beast leaves the HTTP/1.1 default implicit; Twenty (Express) states it, and so do we.
+    res_.set(bhttp::field::connection, "keep-alive");
+    res_.set("Keep-Alive", core_.keep_alive_value);
+  }
   current_.keep_alive = keep_alive;
   if (bodiless_status(res.status)) {
     res_.body().clear();
