@@ -1,0 +1,35 @@
+// A parser for one GraphQL value literal given as text ("{first: 10}", "[A, B]", "\"x\""), as
+// introspection results carry default values. Small and self-contained so the type system does not
+// need the language layer; variables are accepted and kept by name.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "graphql/type/value_literal.hpp"
+
+namespace cohort::graphql::utilities {
+
+struct literal_node {
+  type::literal_kind kind = type::literal_kind::null_value;
+  // int/float: digits as written; string: decoded value; enum: name; boolean: "true"/"false";
+  // variable: name.
+  std::string text;
+  std::vector<literal_node> items;                           // list
+  std::vector<std::pair<std::string, literal_node>> fields;  // object
+};
+
+struct literal_parse_result {
+  std::optional<literal_node> node;
+  std::string error;  // set when node is empty
+};
+
+literal_parse_result parse_value_literal(std::string_view source);
+
+// graphql-js print() of the literal.
+std::string print_literal_node(const literal_node& node);
+
+}  // namespace cohort::graphql::utilities
