@@ -16,6 +16,12 @@ namespace {
 
 using tcp = net::ip::tcp;
 
+// A quarter of the shortest timeout, between 10 ms and 250 ms: timeouts fire at most that late.
+std::chrono::milliseconds sweep_interval_for(const server_options& o) {
+  auto shortest = std::min({o.idle_timeout, o.read_timeout, o.write_timeout});
+  return std::clamp(shortest / 4, std::chrono::milliseconds(10), std::chrono::milliseconds(250));
+}
+
 std::string keep_alive_header(std::chrono::milliseconds idle) {
   auto seconds =
       std::max<long long>(1, std::chrono::duration_cast<std::chrono::seconds>(idle).count());
@@ -39,12 +45,14 @@ server_core::server_core(const server_options& opts, handler& handler, metrics_r
           "Seconds from the first byte of a request to the last byte of its answer, by route.",
           {"route"})),
       ioc(static_cast<int>(std::max(1u, opts.io_threads))),
-      acceptor(net::make_strand(ioc)) {}
+      acceptor(net::make_strand(ioc)),
+      sweeper(net::make_strand(ioc)),
+      sweep_interval(sweep_interval_for(opts)) {}
 
 // Runs on the acceptor's strand. `this` stays valid: the server joins the io threads before it
 // lets go of the core.
 void server_core::accept_next() {
-  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, tcp::socket socket) {
+  acceptor.async_accept(net::make_strand(ioc), [this](beast::error_code ec, socket_type socket) {
     if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
     if (ec) {
       // Out of descriptors, usually: leave a moment before trying again rather than spin.
@@ -61,7 +69,22 @@ void server_core::accept_next() {
   });
 }
 
-void server_core::add_session(tcp::socket socket) {
+void server_core::sweep() {
+  sweeper.expires_after(sweep_interval);
+  sweeper.async_wait([this](beast::error_code ec) {
+    if (ec) return;  // cancelled at shutdown
+    auto now = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                   std::chrono::steady_clock::now().time_since_epoch())
+                   .count();
+    {
+      std::lock_guard lock{sessions_mutex};
+      for (const auto& [id, s] : sessions) s->check_deadline(now);
+    }
+    sweep();
+  });
+}
+
+void server_core::add_session(socket_type socket) {
   beast::error_code ec;
   if (draining.load()) {
     socket.close(ec);
@@ -147,6 +170,7 @@ std::error_code server::start(const server_options& options, handler& handler,
 
   core->work.emplace(core->ioc.get_executor());
   net::post(acceptor.get_executor(), [c = core.get()] { c->accept_next(); });
+  net::post(core->sweeper.get_executor(), [c = core.get()] { c->sweep(); });
   for (unsigned i = 0; i < std::max(1u, options.io_threads); ++i) {
     core->threads.emplace_back([c = core.get()] {
       for (;;) {

@@ -16,15 +16,12 @@
 #include <boost/asio.hpp>
 
 #include "api/http/cors.hpp"
+#include "api/http/detail/session.hpp"
 #include "api/http/message.hpp"
 #include "api/http/metrics.hpp"
 #include "api/http/server_options.hpp"
 
 namespace cohort::api::http::detail {
-
-class session;
-
-namespace net = boost::asio;
 
 struct server_core : std::enable_shared_from_this<server_core> {
   server_core(const server_options& options, handler& handler, metrics_registry* metrics);
@@ -43,6 +40,8 @@ struct server_core : std::enable_shared_from_this<server_core> {
   net::io_context ioc;
   std::optional<net::executor_work_guard<net::io_context::executor_type>> work;
   net::ip::tcp::acceptor acceptor;
+  net::steady_timer sweeper;  // closes sessions whose deadline passed
+  std::chrono::milliseconds sweep_interval;
   std::vector<std::thread> threads;
   std::atomic<std::uint16_t> port{0};
   std::atomic<bool> draining{false};
@@ -55,7 +54,8 @@ struct server_core : std::enable_shared_from_this<server_core> {
   std::uint64_t next_session_id = 1;
 
   void accept_next();
-  void add_session(net::ip::tcp::socket socket);
+  void add_session(socket_type socket);
+  void sweep();
   void remove_session(std::uint64_t id);
   void request_answered();
   std::vector<std::shared_ptr<session>> snapshot_sessions() const;

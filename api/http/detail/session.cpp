@@ -2,9 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
-#include <ctime>
+#include <array>
 
 #include "api/http/access_log.hpp"
+#include "api/http/detail/response_head.hpp"
 #include "api/http/detail/server_core.hpp"
 #include "api/http/request_id.hpp"
 #include "api/http/target.hpp"
@@ -13,37 +14,25 @@ namespace cohort::api::http::detail {
 
 namespace {
 
-constexpr std::size_t first_read_size = 4096;
+constexpr std::size_t header_read_size = 4096;
+constexpr std::size_t body_read_size = 64 * 1024;
 constexpr std::size_t max_drain_bytes = 1 << 20;
 constexpr auto drain_timeout = std::chrono::seconds(1);
 constexpr std::string_view continue_line = "HTTP/1.1 100 Continue\r\n\r\n";
 
-// The Date header, formatted once per second per thread.
-std::string_view http_date() {
-  thread_local std::time_t last = 0;
-  thread_local char text[64] = {0};
-  std::time_t now = std::time(nullptr);
-  if (now != last) {
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    std::strftime(text, sizeof text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-    last = now;
-  }
-  return text;
+std::int64_t steady_now_ns() {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
+void assign_lower(std::string& out, std::string_view text) {
+  out.assign(text);
   for (auto& c : out)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
-bool is_http_parse_error(const beast::error_code& ec) {
-  return ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category();
-}
-
-// A response that must not carry a body or Content-Length (RFC 9110 §8.6).
+// A response that must not carry a body or Content-Length (RFC 9110 §8.6, §15.3.5).
 bool bodiless_status(unsigned status) {
   return status < 200 || status == 204 || status == 304;
 }
@@ -76,30 +65,45 @@ struct reply_slot {
 
 }  // namespace
 
-session::session(server_core& core, net::ip::tcp::socket socket, std::uint64_t id)
-    : core_(core), stream_(std::move(socket)), id_(id) {
+session::session(server_core& core, socket_type socket, std::uint64_t id)
+    : core_(core), socket_(std::move(socket)), id_(id) {
   beast::error_code ec;
-  auto endpoint = stream_.socket().remote_endpoint(ec);
+  auto endpoint = socket_.remote_endpoint(ec);
   if (!ec) remote_ = endpoint.address().to_string();
 }
 
 void session::start() {
-  net::dispatch(stream_.get_executor(), [self = shared_from_this()] { self->wait_for_request(); });
+  net::dispatch(socket_.get_executor(), [self = shared_from_this()] { self->wait_for_request(); });
 }
 
 void session::on_shutdown() {
-  net::post(stream_.get_executor(), [self = shared_from_this()] {
+  net::post(socket_.get_executor(), [self = shared_from_this()] {
     if (self->phase_ == phase::idle) self->close();
   });
 }
 
 void session::force_close() {
-  net::post(stream_.get_executor(), [self = shared_from_this()] { self->close(); });
+  net::post(socket_.get_executor(), [self = shared_from_this()] { self->close(); });
 }
 
 void session::post_response(response res) {
-  net::post(stream_.get_executor(), [self = shared_from_this(), res = std::move(res)]() mutable {
+  net::post(socket_.get_executor(), [self = shared_from_this(), res = std::move(res)]() mutable {
     self->on_handler_response(std::move(res));
+  });
+}
+
+void session::set_deadline(std::chrono::milliseconds after) {
+  deadline_ns_.store(steady_now_ns() + std::chrono::nanoseconds(after).count(),
+                     std::memory_order_relaxed);
+}
+
+void session::check_deadline(std::int64_t now_ns) {
+  auto deadline = deadline_ns_.load(std::memory_order_relaxed);
+  if (deadline == 0 || deadline > now_ns) return;
+  net::post(socket_.get_executor(), [self = shared_from_this()] {
+    // Checked again on the strand: the session may have moved on since the sweep.
+    auto d = self->deadline_ns_.load(std::memory_order_relaxed);
+    if (d != 0 && d <= steady_now_ns()) self->close();
   });
 }
 
@@ -108,63 +112,77 @@ void session::post_response(response res) {
 void session::wait_for_request() {
   if (core_.draining.load()) return close();
   parser_.emplace();
+  parser_->eager(true);
   parser_->header_limit(static_cast<std::uint32_t>(
       std::min<std::size_t>(core_.options.max_header_bytes, UINT32_MAX)));
   parser_->body_limit(core_.options.max_body_bytes);
-  if (buffer_.size() > 0) return begin_request();  // a pipelined request is already here
-  // Idle keep-alive: wait for the first byte with the short timeout only.
+  continue_sent_ = false;
+  if (buffer_.size() > 0) {  // a pipelined request is already here
+    begin_request();
+    return parse();
+  }
+  // Idle keep-alive: only the short timeout applies until the first byte.
   phase_ = phase::idle;
-  stream_.expires_after(core_.options.idle_timeout);
-  stream_.async_read_some(buffer_.prepare(first_read_size),
-                          beast::bind_front_handler(&session::on_first_bytes, shared_from_this()));
+  set_deadline(core_.options.idle_timeout);
+  read_more();
 }
 
-void session::on_first_bytes(beast::error_code ec, std::size_t n) {
-  if (ec) return close();  // idle timeout, client closed, or shutdown closed us
+void session::read_more() {
+  auto size = parser_->is_header_done() ? body_read_size : header_read_size;
+  socket_.async_read_some(buffer_.prepare(size),
+                          beast::bind_front_handler(&session::on_read, shared_from_this()));
+}
+
+void session::on_read(beast::error_code ec, std::size_t n) {
+  // Errors: the client went away (mid-request or not), a deadline closed us, or shutdown did.
+  if (ec) return close();
   buffer_.commit(n);
-  begin_request();
+  if (phase_ == phase::idle) begin_request();
+  if (phase_ != phase::reading) return;
+  parse();
 }
 
 void session::begin_request() {
   phase_ = phase::reading;
-  current_ = {};
+  current_.status = 0;
+  current_.route.clear();
+  current_.request_id.clear();
+  current_.method_label.clear();
   current_.started = std::chrono::steady_clock::now();
   // One deadline for the whole request, so that a slow client cannot hold the connection by
   // trickling bytes (slowloris).
-  stream_.expires_after(core_.options.read_timeout);
-  bhttp::async_read_header(stream_, buffer_, *parser_,
-                           beast::bind_front_handler(&session::on_header, shared_from_this()));
+  set_deadline(core_.options.read_timeout);
 }
 
-void session::on_header(beast::error_code ec, std::size_t) {
-  if (ec) return on_read_error(ec);
+void session::parse() {
+  beast::error_code ec;
+  while (buffer_.size() > 0 && !parser_->is_done()) {
+    auto used = parser_->put(buffer_.data(), ec);
+    buffer_.consume(used);
+    if (ec == bhttp::error::need_more) {
+      ec = {};
+      break;
+    }
+    if (ec) return on_read_error(ec);
+    if (used == 0) break;
+  }
   if (parser_->is_done()) return on_request();
-  const auto& req = parser_->get();
-  if (beast::iequals(req[bhttp::field::expect], "100-continue")) {
-    net::async_write(stream_, net::buffer(continue_line.data(), continue_line.size()),
+  if (parser_->is_header_done() && !continue_sent_ &&
+      beast::iequals(parser_->get()[bhttp::field::expect], "100-continue")) {
+    continue_sent_ = true;
+    net::async_write(socket_, net::buffer(continue_line.data(), continue_line.size()),
                      beast::bind_front_handler(&session::on_continue_sent, shared_from_this()));
     return;
   }
-  read_body();
+  read_more();
 }
 
 void session::on_continue_sent(beast::error_code ec, std::size_t) {
   if (ec) return close();
-  read_body();
-}
-
-void session::read_body() {
-  bhttp::async_read(stream_, buffer_, *parser_,
-                    beast::bind_front_handler(&session::on_body, shared_from_this()));
-}
-
-void session::on_body(beast::error_code ec, std::size_t) {
-  if (ec) return on_read_error(ec);
-  on_request();
+  read_more();
 }
 
 void session::on_read_error(beast::error_code ec) {
-  if (phase_ == phase::closed) return;
   const auto& partial = parser_->get();
   current_.method = std::string(partial.method_string());
   current_.path = std::string(partial.target().substr(0, partial.target().find('?')));
@@ -174,36 +192,36 @@ void session::on_read_error(beast::error_code ec) {
   if (ec == bhttp::error::body_limit)
     return reject(413, "Request body is larger than " +
                            std::to_string(core_.options.max_body_bytes) + " bytes");
-  // A timeout has already closed the socket (tcp_stream does), and end_of_stream or
-  // partial_message mean the client went away: nobody to answer.
-  if (is_http_parse_error(ec) && ec != bhttp::error::end_of_stream &&
-      ec != bhttp::error::partial_message)
-    return reject(400, "Malformed HTTP request: " + ec.message());
-  close();
+  reject(400, "Malformed HTTP request: " + ec.message());
 }
 
 // ---- dispatching -------------------------------------------------------------------------------
 
 void session::on_request() {
-  stream_.expires_never();
+  clear_deadline();
   auto msg = parser_->release();
-  current_.method = std::string(msg.method_string());
+  current_.method.assign(msg.method_string());
   current_.method_label = msg.method() == bhttp::verb::unknown ? "other" : current_.method;
-  current_.version = msg.version();
   current_.keep_alive = msg.keep_alive();
   current_.head = msg.method() == bhttp::verb::head;
 
   request req;
   req.target = std::string(msg.target());
   auto split = parse_target(req.target);
-  current_.path = split ? split->path : req.target.substr(0, req.target.find('?'));
-  if (!split) return reject(400, "Malformed request target");
+  if (!split) {
+    current_.path = req.target.substr(0, req.target.find('?'));
+    return reject(400, "Malformed request target");
+  }
+  current_.path = split->path;
   req.method = current_.method;
   req.path = std::move(split->path);
   req.query = std::move(split->query);
-  req.headers.reserve(16);
-  for (const auto& field : msg)
-    req.headers.emplace_back(lower(field.name_string()), std::string(field.value()));
+  req.headers.resize(static_cast<std::size_t>(std::distance(msg.begin(), msg.end())));
+  std::size_t i = 0;
+  for (const auto& field : msg) {
+    assign_lower(req.headers[i].first, field.name_string());
+    req.headers[i++].second.assign(field.value());
+  }
   const std::string* given_id = req.header("x-request-id");
   req.request_id = given_id && is_sane_request_id(*given_id) ? *given_id : generate_request_id();
   current_.request_id = req.request_id;
@@ -247,48 +265,56 @@ void session::on_handler_response(response res) {
 void session::reject(unsigned status, std::string_view message) {
   current_.keep_alive = false;
   if (current_.request_id.empty()) current_.request_id = generate_request_id();
-  if (current_.started == std::chrono::steady_clock::time_point{})
-    current_.started = std::chrono::steady_clock::now();
   if (current_.method_label.empty()) current_.method_label = "other";
   send(error_response(status, message));
 }
 
 void session::send(response res) {
-  current_.status = res.status;
-  current_.route = res.route.empty() ? "other" : std::move(res.route);
-  if (current_.method_label.empty()) current_.method_label = current_.method;
-  bool keep_alive = current_.keep_alive && !core_.draining.load() && res.status != 400;
-
-  res_ = {};
-  res_.version(current_.version);
-  res_.result(res.status);
-  res_.set(bhttp::field::date, http_date());
-  if (!res.content_type.empty() && !bodiless_status(res.status))
-    res_.set(bhttp::field::content_type, res.content_type);
-  res_.set("X-Request-Id", current_.request_id);
-  for (const auto& [name, value] : core_.cors.response_headers()) res_.insert(name, value);
-  for (const auto& [name, value] : res.headers) res_.insert(name, value);
-  res_.keep_alive(keep_alive);
-  if (keep_alive) {
-    // Beast leaves the HTTP/1.1 default implicit; Twenty (Express) states it, and so do we.
-    res_.set(bhttp::field::connection, "keep-alive");
-    res_.set("Keep-Alive", core_.keep_alive_value);
-  }
-  current_.keep_alive = keep_alive;
-  if (bodiless_status(res.status)) {
-    res_.body().clear();
+  unsigned status = res.status >= 100 && res.status <= 599 ? res.status : 500;
+  current_.status = status;
+  if (res.route.empty()) {
+    current_.route = "other";
   } else {
-    res_.content_length(res.body.size());
-    if (!current_.head) res_.body() = std::move(res.body);
+    current_.route = std::move(res.route);
   }
+  if (current_.method_label.empty()) current_.method_label = current_.method;
+  bool keep_alive = current_.keep_alive && !core_.draining.load() && status != 400;
+  current_.keep_alive = keep_alive;
+  bool bodiless = bodiless_status(status);
+
+  head_.clear();
+  append_status_line(head_, status);
+  append_field(head_, "Date", http_date());
+  if (!res.content_type.empty() && !bodiless) append_field(head_, "Content-Type", res.content_type);
+  append_field(head_, "X-Request-Id", current_.request_id);
+  for (const auto& [name, value] : core_.cors.response_headers()) append_field(head_, name, value);
+  for (const auto& [name, value] : res.headers)
+    if (!append_field(head_, name, value))
+      spdlog::warn("http: dropped an invalid response header from the handler: {}", name);
+  if (keep_alive) {
+    // HTTP/1.1 keeps connections by default; Twenty (Express) says so anyway, and so do we.
+    head_ += "Connection: keep-alive\r\nKeep-Alive: ";
+    head_ += core_.keep_alive_value;
+    head_ += "\r\n";
+  } else {
+    head_ += "Connection: close\r\n";
+  }
+  body_.clear();
+  if (!bodiless) {
+    append_field(head_, "Content-Length", std::to_string(res.body.size()));
+    if (!current_.head) body_ = std::move(res.body);
+  }
+  head_ += "\r\n";
 
   phase_ = phase::writing;
-  stream_.expires_after(core_.options.write_timeout);
-  bhttp::async_write(stream_, res_,
-                     beast::bind_front_handler(&session::on_write, shared_from_this()));
+  set_deadline(core_.options.write_timeout);
+  std::array<net::const_buffer, 2> buffers{net::buffer(head_), net::buffer(body_)};
+  net::async_write(socket_, buffers,
+                   beast::bind_front_handler(&session::on_write, shared_from_this()));
 }
 
 void session::on_write(beast::error_code ec, std::size_t bytes) {
+  clear_deadline();
   record(bytes);
   if (ec) return close();
   if (!current_.keep_alive) return close_gracefully();
@@ -327,16 +353,16 @@ void session::record(std::size_t bytes) {
 void session::close_gracefully() {
   phase_ = phase::closing;
   beast::error_code ec;
-  stream_.socket().shutdown(net::ip::tcp::socket::shutdown_send, ec);
+  socket_.shutdown(net::ip::tcp::socket::shutdown_send, ec);
   if (ec) return close();
   buffer_.clear();
-  stream_.expires_after(drain_timeout);
+  set_deadline(drain_timeout);
   drain();
 }
 
 void session::drain() {
-  stream_.async_read_some(
-      buffer_.prepare(first_read_size),
+  socket_.async_read_some(
+      buffer_.prepare(header_read_size),
       [self = shared_from_this()](beast::error_code ec, std::size_t n) {
         self->drained_ += n;
         if (ec || self->drained_ > max_drain_bytes || self->phase_ == phase::closed)
@@ -350,9 +376,10 @@ void session::close() {
   if (phase_ == phase::closed) return;
   bool was_handling = phase_ == phase::handling;
   phase_ = phase::closed;
+  clear_deadline();
   beast::error_code ec;
-  stream_.socket().shutdown(net::ip::tcp::socket::shutdown_both, ec);
-  stream_.close();
+  socket_.shutdown(net::ip::tcp::socket::shutdown_both, ec);
+  socket_.close(ec);
   if (was_handling)
     spdlog::warn("http: closed {} {} before it was answered", current_.method, current_.path);
   core_.remove_session(id_);

@@ -1,7 +1,11 @@
-// Internal (includes Beast): one HTTP/1.1 connection. Reads one request at a time, hands it to
-// the handler, and writes the answer the responder posts back to this connection's strand.
+// Internal (includes Beast): one HTTP/1.1 connection. Reads one request at a time, feeding
+// Beast's parser itself, hands it to the handler, and writes the answer the responder posts back
+// to this connection's strand. Timeouts are deadlines checked by the server's sweeper rather
+// than a timer per operation: re-arming a kernel timer on every read and write cost more than
+// the rest of a request.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <cstdint>
 #include <memory>
@@ -9,7 +13,8 @@
 #include <string>
 
 #include <boost/asio.hpp>
-#include <boost/beast.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/http.hpp>
 
 #include "api/http/message.hpp"
 #include "api/http/metrics.hpp"
@@ -22,9 +27,12 @@ namespace beast = boost::beast;
 namespace bhttp = boost::beast::http;
 namespace net = boost::asio;
 
+using strand_type = net::strand<net::io_context::executor_type>;
+using socket_type = net::basic_stream_socket<net::ip::tcp, strand_type>;
+
 class session : public std::enable_shared_from_this<session> {
  public:
-  session(server_core& core, net::ip::tcp::socket socket, std::uint64_t id);
+  session(server_core& core, socket_type socket, std::uint64_t id);
 
   std::uint64_t id() const { return id_; }
   // Each of these hops onto the session's strand; any thread may call them.
@@ -32,17 +40,18 @@ class session : public std::enable_shared_from_this<session> {
   void on_shutdown();  // close now if idle, else after the current answer
   void force_close();
   void post_response(response res);
+  // Called by the sweeper: posts a close if this session's deadline has passed.
+  void check_deadline(std::int64_t now_ns);
 
  private:
   enum class phase { idle, reading, handling, writing, closing, closed };
 
   void wait_for_request();
-  void on_first_bytes(beast::error_code ec, std::size_t n);
+  void read_more();
+  void on_read(beast::error_code ec, std::size_t n);
   void begin_request();
-  void on_header(beast::error_code ec, std::size_t n);
+  void parse();
   void on_continue_sent(beast::error_code ec, std::size_t n);
-  void read_body();
-  void on_body(beast::error_code ec, std::size_t n);
   void on_read_error(beast::error_code ec);
   void on_request();
   void dispatch(request req);
@@ -54,16 +63,21 @@ class session : public std::enable_shared_from_this<session> {
   void close_gracefully();
   void drain();
   void close();
+  void set_deadline(std::chrono::milliseconds after);
+  void clear_deadline() { deadline_ns_.store(0, std::memory_order_relaxed); }
 
   server_core& core_;
-  beast::tcp_stream stream_;
+  socket_type socket_;
   beast::flat_buffer buffer_;
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
-  bhttp::response<bhttp::string_body> res_;
+  std::string head_;  // status line and fields of the answer being written
+  std::string body_;
   std::uint64_t id_;
   std::string remote_;
   phase phase_ = phase::idle;
+  bool continue_sent_ = false;
   std::size_t drained_ = 0;
+  std::atomic<std::int64_t> deadline_ns_{0};  // steady_clock; 0: none
 
   // The request being served, for the response, the access log and metrics.
   struct current_request {
@@ -73,7 +87,6 @@ class session : public std::enable_shared_from_this<session> {
     std::string request_id;
     std::string route;
     unsigned status = 0;
-    unsigned version = 11;
     bool keep_alive = false;
     bool head = false;
     std::chrono::steady_clock::time_point started;
