@@ -6,10 +6,10 @@
 
 #include "api/http/metrics.hpp"
 #include "api/http/process_stats.hpp"
-#include "prometheus_text.hpp"
+#include "fixtures/prometheus_text.hpp"
 
 using cohort::api::http::metrics_registry;
-using cohort::test::parse_prometheus;
+using cohort::testing::parse_prometheus;
 
 TEST(Metrics, CountersRenderWithHelpTypeAndLabels) {
   metrics_registry registry;

@@ -10,13 +10,13 @@
 #include "api/http/cors.hpp"
 #include "api/http/request_id.hpp"
 #include "api/http/target.hpp"
-#include "prometheus_text.hpp"
+#include "fixtures/prometheus_text.hpp"
 #include "server_fixture.hpp"
 
 using namespace std::chrono_literals;
-using cohort::test::http_get;
-using cohort::test::parse_prometheus;
-using cohort::test::ServerTest;
+using cohort::testing::http_get;
+using cohort::testing::parse_prometheus;
+using cohort::testing::ServerTest;
 namespace http = cohort::api::http;
 
 TEST_F(ServerTest, PreflightIsAnsweredByTheServerWithAnyOriginByDefault) {

@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "api/http/server.hpp"
-#include "raw_client.hpp"
+#include "fixtures/raw_client.hpp"
 
-namespace cohort::test {
+namespace cohort::testing {
 
 namespace http = cohort::api::http;
 
@@ -77,4 +77,4 @@ class ServerTest : public ::testing::Test {
   std::vector<std::thread> threads;
 };
 
-}  // namespace cohort::test
+}  // namespace cohort::testing

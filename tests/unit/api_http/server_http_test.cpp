@@ -5,9 +5,9 @@
 #include "server_fixture.hpp"
 
 using namespace std::chrono_literals;
-using cohort::test::http_get;
-using cohort::test::http_post;
-using cohort::test::ServerTest;
+using cohort::testing::http_get;
+using cohort::testing::http_post;
+using cohort::testing::ServerTest;
 namespace http = cohort::api::http;
 
 TEST_F(ServerTest, KeepAliveServesSeveralRequestsOnOneConnection) {
@@ -233,4 +233,58 @@ TEST_F(ServerTest, HandlerHeadersAndStatusReachTheClient) {
   int cookies = 0;
   for (const auto& [name, value] : res->headers) cookies += name == "set-cookie";
   EXPECT_EQ(cookies, 2);
+}
+
+TEST_F(ServerTest, HandlerHeadersThatWouldSplitTheResponseAreDropped) {
+  app.fn = [](http::request, http::responder done) {
+    http::response res;
+    res.headers.emplace_back("X-Fine", "yes");
+    res.headers.emplace_back("X-Evil", "a\r\nSet-Cookie: stolen=1");
+    res.headers.emplace_back("Bad Name", "v");
+    done(std::move(res));
+  };
+  start();
+  auto client = connect();
+  ASSERT_TRUE(client.send(http_get("/h") + http_get("/h2")));
+  for (int i = 0; i < 2; ++i) {
+    auto res = client.read_response();
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->get("x-fine"), "yes");
+    EXPECT_EQ(res->header("x-evil"), nullptr);
+    EXPECT_EQ(res->header("set-cookie"), nullptr);
+  }
+}
+
+TEST_F(ServerTest, OutOfRangeStatusFromTheHandlerBecomes500) {
+  app.fn = [](http::request, http::responder done) {
+    http::response res;
+    res.status = 42;
+    done(std::move(res));
+  };
+  start();
+  auto client = connect();
+  ASSERT_TRUE(client.send(http_get("/")));
+  auto res = client.read_response();
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 500u);
+}
+
+TEST_F(ServerTest, LargeBodyArrivingInPiecesIsReadWhole) {
+  options.max_body_bytes = 4 << 20;
+  std::size_t seen = 0;
+  app.fn = [&](http::request req, http::responder done) {
+    seen = req.body.size();
+    done({});
+  };
+  start();
+  auto client = connect();
+  std::string body(3 << 20, 'b');
+  ASSERT_TRUE(client.send("POST /big HTTP/1.1\r\nHost: t\r\nContent-Length: " +
+                          std::to_string(body.size()) + "\r\n\r\n"));
+  for (std::size_t off = 0; off < body.size(); off += 100000)
+    ASSERT_TRUE(client.send(std::string_view(body).substr(off, 100000)));
+  auto res = client.read_response(5s);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200u);
+  EXPECT_EQ(seen, body.size());
 }

@@ -6,9 +6,9 @@
 #include "server_fixture.hpp"
 
 using namespace std::chrono_literals;
-using cohort::test::http_get;
-using cohort::test::raw_client;
-using cohort::test::ServerTest;
+using cohort::testing::http_get;
+using cohort::testing::raw_client;
+using cohort::testing::ServerTest;
 namespace http = cohort::api::http;
 
 namespace {
