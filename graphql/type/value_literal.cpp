@@ -15,7 +15,8 @@ std::string print_literal(const value_literal& literal) {
       return out;
     }
     case literal_kind::string_value:
-      return utilities::print_string(literal.text);
+      return literal.block ? utilities::print_block_string(literal.text)
+                           : utilities::print_string(literal.text);
     case literal_kind::null_value:
       return "null";
     case literal_kind::list_value:

@@ -28,6 +28,8 @@ struct value_literal {
   // int/float: the digits as written; string: the decoded value; enum: the name;
   // boolean: "true"/"false"; variable: the name without "$".
   std::string_view text;
+  // A string written as a block string (only changes how it prints).
+  bool block = false;
   // list, object, variable: the literal as plain JSON; nullptr stands for undefined.
   const boost::json::value* untyped = nullptr;
   // The literal printed back in GraphQL syntax; only needed for lists and objects (error messages).

@@ -39,27 +39,6 @@ std::optional<std::string> optional_string(const json::value& v, std::string_vie
   return std::nullopt;
 }
 
-json::value untyped(const literal_node& node) {
-  switch (node.kind) {
-    case literal_kind::list_value: {
-      json::array a;
-      for (const auto& item : node.items) a.push_back(untyped(item));
-      return a;
-    }
-    case literal_kind::object_value: {
-      json::object o;
-      for (const auto& [key, value] : node.fields) o[key] = untyped(value);
-      return o;
-    }
-    case literal_kind::variable:
-      return nullptr;
-    default: {
-      value_literal view{node.kind, node.text, nullptr, {}};
-      return untyped_value(view);
-    }
-  }
-}
-
 class client_schema_builder {
  public:
   explicit client_schema_builder(const json::value& schema_json) : schema_(schema_json) {}
@@ -351,11 +330,10 @@ class client_schema_builder {
     }
     // Scalars: the specified ones parse literals their way; a client scalar's parseLiteral is
     // valueFromASTUntyped.
-    json::value untyped_json = untyped(node);
+    json::value untyped_json = untyped_literal_value(node);
     if (is_specified_scalar_name(type_name)) {
-      value_literal view{node.kind, node.text, &untyped_json,
-                         [&node] { return print_literal_node(node); }};
-      auto result = specified_scalar_functions(type_name).parse_literal(view);
+      auto result =
+          specified_scalar_functions(type_name).parse_literal(literal_view(node, &untyped_json));
       if (!result) return std::nullopt;
       return std::move(result).value();
     }

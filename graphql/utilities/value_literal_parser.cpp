@@ -1,5 +1,7 @@
 #include "graphql/utilities/value_literal_parser.hpp"
 
+#include <boost/json.hpp>
+
 #include "graphql/utilities/print_string.hpp"
 
 namespace cohort::graphql::utilities {
@@ -125,7 +127,7 @@ class parser {
     if (c == '"') return string();
     if (c == '$') {
       ++pos_;
-      literal_node n{literal_kind::variable, name(), {}, {}};
+      literal_node n{literal_kind::variable, name(), false, {}, {}};
       if (n.text.empty()) return fail("Expected variable name");
       return n;
     }
@@ -133,9 +135,9 @@ class parser {
     if (is_name_start(c)) {
       std::string word = name();
       if (word == "true" || word == "false")
-        return literal_node{literal_kind::boolean_value, word, {}, {}};
-      if (word == "null") return literal_node{literal_kind::null_value, word, {}, {}};
-      return literal_node{literal_kind::enum_value, word, {}, {}};
+        return literal_node{literal_kind::boolean_value, word, false, {}, {}};
+      if (word == "null") return literal_node{literal_kind::null_value, word, false, {}, {}};
+      return literal_node{literal_kind::enum_value, word, false, {}, {}};
     }
     return fail(std::string("Unexpected character \"") + c + "\"");
   }
@@ -150,7 +152,7 @@ class parser {
 
   std::optional<literal_node> list() {
     ++pos_;
-    literal_node n{literal_kind::list_value, {}, {}, {}};
+    literal_node n{literal_kind::list_value, {}, false, {}, {}};
     while (true) {
       skip_ignored();
       if (pos_ >= src_.size()) return fail("Unterminated list");
@@ -166,7 +168,7 @@ class parser {
 
   std::optional<literal_node> object() {
     ++pos_;
-    literal_node n{literal_kind::object_value, {}, {}, {}};
+    literal_node n{literal_kind::object_value, {}, false, {}, {}};
     while (true) {
       skip_ignored();
       if (pos_ >= src_.size()) return fail("Unterminated object");
@@ -215,6 +217,7 @@ class parser {
     }
     return literal_node{is_float ? literal_kind::float_value : literal_kind::int_value,
                         std::string(src_.substr(start, pos_ - start)),
+                        false,
                         {},
                         {}};
   }
@@ -227,7 +230,7 @@ class parser {
       char c = src_[pos_];
       if (c == '"') {
         ++pos_;
-        return literal_node{literal_kind::string_value, std::move(out), {}, {}};
+        return literal_node{literal_kind::string_value, std::move(out), false, {}, {}};
       }
       if (c == '\n' || c == '\r') return fail("Unterminated string");
       if (c != '\\') {
@@ -323,7 +326,7 @@ class parser {
     while (pos_ < src_.size()) {
       if (src_.substr(pos_, 3) == "\"\"\"") {
         pos_ += 3;
-        return literal_node{literal_kind::string_value, dedent_block_string(raw), {}, {}};
+        return literal_node{literal_kind::string_value, dedent_block_string(raw), true, {}, {}};
       }
       if (src_.substr(pos_, 4) == "\\\"\"\"") {
         raw += "\"\"\"";
@@ -351,7 +354,7 @@ std::string print_literal_node(const literal_node& node) {
     case literal_kind::variable:
       return "$" + node.text;
     case literal_kind::string_value:
-      return print_string(node.text);
+      return node.block ? print_block_string(node.text) : print_string(node.text);
     case literal_kind::list_value: {
       std::string out = "[";
       for (std::size_t i = 0; i < node.items.size(); ++i) {
@@ -371,6 +374,35 @@ std::string print_literal_node(const literal_node& node) {
     default:
       return node.text;
   }
+}
+
+boost::json::value untyped_literal_value(const literal_node& node) {
+  switch (node.kind) {
+    case literal_kind::list_value: {
+      boost::json::array a;
+      for (const auto& item : node.items) a.push_back(untyped_literal_value(item));
+      return a;
+    }
+    case literal_kind::object_value: {
+      boost::json::object o;
+      for (const auto& [key, value] : node.fields) o[key] = untyped_literal_value(value);
+      return o;
+    }
+    case literal_kind::variable:
+      return nullptr;
+    default:
+      return type::untyped_value(literal_view(node, nullptr));
+  }
+}
+
+type::value_literal literal_view(const literal_node& node, const boost::json::value* untyped) {
+  type::value_literal view;
+  view.kind = node.kind;
+  view.text = node.text;
+  view.block = node.block;
+  view.untyped = untyped;
+  view.print = [&node] { return print_literal_node(node); };
+  return view;
 }
 
 }  // namespace cohort::graphql::utilities

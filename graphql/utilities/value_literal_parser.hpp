@@ -3,6 +3,7 @@
 // need the language layer; variables are accepted and kept by name.
 #pragma once
 
+#include <boost/json/value.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,7 @@ struct literal_node {
   // int/float: digits as written; string: decoded value; enum: name; boolean: "true"/"false";
   // variable: name.
   std::string text;
+  bool block = false;                                        // a block string
   std::vector<literal_node> items;                           // list
   std::vector<std::pair<std::string, literal_node>> fields;  // object
 };
@@ -31,5 +33,12 @@ literal_parse_result parse_value_literal(std::string_view source);
 
 // graphql-js print() of the literal.
 std::string print_literal_node(const literal_node& node);
+
+// graphql-js valueFromASTUntyped (variables become null).
+boost::json::value untyped_literal_value(const literal_node& node);
+
+// A view of the node for scalar parse-literal; `untyped` must outlive it and hold
+// untyped_literal_value(node) for lists, objects and variables.
+type::value_literal literal_view(const literal_node& node, const boost::json::value* untyped);
 
 }  // namespace cohort::graphql::utilities
