@@ -26,17 +26,14 @@ caf::behavior gateway(gateway_actor* self, gateway_options options) {
   st.server = std::make_shared<http::server>();
   st.start_error =
       st.server->start(st.options.server, *st.options.handler, st.options.metrics.get());
-  if (st.start_error) {
-    spdlog::error("HTTP server cannot listen on {}:{}: {}", st.options.server.address,
-                  st.options.server.port, st.start_error.message());
-  }
+  // A failure to listen is reported to whoever asks for the port (get_atom below).
   // Whatever ends the gateway, the server's threads end with it.
   self->attach_functor(
       [server = st.server](const caf::error&) { server->shutdown(std::chrono::milliseconds(0)); });
   return {
       [=](caf::get_atom) -> caf::result<std::uint16_t> {
         if (self->state.start_error)
-          return caf::make_error(caf::sec::runtime_error, self->state.start_error.message());
+          return caf::make_error(caf::sec::cannot_open_port, self->state.start_error.message());
         return self->state.server->port();
       },
       [=](actors::stop_atom) -> bool {

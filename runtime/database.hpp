@@ -10,6 +10,10 @@
 #include "api/http/metrics.hpp"
 #include "config/settings.hpp"
 
+namespace cohort::storage::pg {
+class pool;
+}
+
 namespace cohort::runtime {
 
 class database {
@@ -21,6 +25,9 @@ class database {
   // failure; `config_problem` tells whether the configuration is to blame (exit status 2).
   std::optional<std::string> open(const config::settings& settings, bool& config_problem);
   void close();
+
+  // The pool, once open() succeeded.
+  std::shared_ptr<storage::pg::pool> pool() const;
 
   void add_health_checks(api::health_checks& health);
   void register_metrics(api::http::metrics_registry& metrics);

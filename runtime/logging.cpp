@@ -50,7 +50,7 @@ class json_message_flag : public spdlog::custom_flag_formatter {
 
 void setup_logging(const config::settings& settings) {
   auto logger = spdlog::get("cohort");
-  if (!logger) logger = spdlog::stderr_logger_mt("cohort");
+  if (!logger) logger = spdlog::stdout_logger_mt("cohort");
   spdlog::set_default_logger(logger);
   spdlog::set_level(spdlog::level::from_str(settings.log_level));
   if (settings.log_format == config::log_format::json) {

@@ -4,6 +4,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <thread>
 
 #include "actors/atoms.hpp"
@@ -22,6 +28,22 @@
 namespace cohort::runtime {
 
 namespace {
+
+// Why nobody can listen on the port right now, or nothing when it is free.
+std::optional<std::string> port_unavailable(std::uint16_t port) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  if (fd < 0) return std::nullopt;
+  int one = 1;
+  ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_ANY);
+  addr.sin_port = htons(port);
+  std::optional<std::string> why;
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) why = std::strerror(errno);
+  ::close(fd);
+  return why;
+}
 
 struct actor_config : caf::actor_system_config {
   explicit actor_config(const config::settings& s) {
@@ -62,6 +84,12 @@ std::uint16_t node::http_port() const {
 std::optional<std::string> node::start(bool& config_problem) {
   auto& p = *parts_;
   config_problem = false;
+  // A taken port is found before the database starts, not after seconds of initdb.
+  if (auto why = port_unavailable(settings_.node_port)) {
+    config_problem = true;
+    return "invalid NODE_PORT \"" + std::to_string(settings_.node_port) +
+           "\": expected a free port (" + *why + ")";
+  }
   if (auto err = p.db.open(settings_, config_problem)) return err;
 
   p.cfg = std::make_unique<actor_config>(settings_);
@@ -123,8 +151,11 @@ std::optional<std::string> node::start(bool& config_problem) {
     self->request(gateway, std::chrono::seconds(5), caf::get_atom::value)
         .receive([&](std::uint16_t port) { p.port = port; },
                  [&](caf::error& e) {
+                   std::string why = e.context().match_elements<std::string>()
+                                         ? e.context().get_as<std::string>(0)
+                                         : p.sys->render(e);
                    failure = "invalid NODE_PORT \"" + std::to_string(settings_.node_port) +
-                             "\": expected a free port (" + p.sys->render(e) + ")";
+                             "\": expected a free port (" + why + ")";
                    config_problem = true;
                  });
   }
