@@ -320,15 +320,17 @@ void schema_assembler::fill_fields(fields_type& type, object_config& config) {
     field.description = std::move(f.description);
     field.deprecation_reason = std::move(f.deprecation_reason);
     field.ext = std::move(f.ext);
-    std::string owner = type.name() + "." + f.name;
-    field.args.reserve(f.args.size());
-    for (auto& a : f.args) field.args.push_back(make_input_value(a, owner, true));
-    report_duplicates(
-        field.args,
-        [&](const std::string& n) {
-          return "Argument \"" + owner + "(" + n + ":)\" can only be defined once.";
-        },
-        errors_);
+    if (!f.args.empty()) {
+      field.args.reserve(f.args.size());
+      for (auto& a : f.args) field.args.push_back(make_input_value(a, {}, true));
+      report_duplicates(
+          field.args,
+          [&](const std::string& n) {
+            return "Argument \"" + type.name() + "." + f.name + "(" + n +
+                   ":)\" can only be defined once.";
+          },
+          errors_);
+    }
     field.name = std::move(f.name);
     type.fields_.push_back(std::move(field));
   }

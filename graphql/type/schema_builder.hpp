@@ -31,11 +31,14 @@ struct input_value_config {
   input_value_config& deprecate(std::string reason = std::string(default_deprecation_reason));
 };
 
+// References returned by the builders (field(), arg(), value()) stay valid while more fields,
+// values and input fields are added, except arg(): an argument's reference lasts until the next
+// arg() of the same field or directive (arguments are a vector: most fields have none).
 struct field_config {
   std::string name;
   std::string type;
   std::optional<std::string> description;
-  std::deque<input_value_config> args;
+  std::vector<input_value_config> args;
   std::optional<std::string> deprecation_reason;
   std::shared_ptr<const extension> ext;
 
@@ -117,7 +120,7 @@ struct directive_config {
   std::string name;
   std::optional<std::string> description;
   std::vector<directive_location> locations;
-  std::deque<input_value_config> args;
+  std::vector<input_value_config> args;
   bool repeatable = false;
   std::optional<std::string> deprecation_reason;
 
