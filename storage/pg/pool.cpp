@@ -44,6 +44,7 @@ pool::pool(pool_options options)
 
 pool::~pool() {
   shutdown();
+  work_.reset();
   bool on_own_thread = core_->on_pool_thread();
   if (on_own_thread) spdlog::warn("postgres pool destroyed on its own thread; detaching it");
   for (auto& thread : threads_) {
@@ -56,8 +57,9 @@ pool::~pool() {
 }
 
 void pool::shutdown() {
+  // The threads keep running until destruction so that requests made after shutdown still get
+  // their error callback on a pool thread.
   core_->shutdown();
-  work_.reset();
 }
 
 pool_stats pool::stats() const {
@@ -74,8 +76,10 @@ void pool::query(std::string sql, params args, callback done) {
         if (!conn) return done(result::failure(conn.error()));
         // The lease travels with the callback and returns the connection once it has run.
         conn.query(std::move(sql), std::move(args), [conn, done](result outcome) mutable {
-          done(std::move(outcome));
+          // Back to the pool first, so that a caller issuing its next query from `done` (or
+          // right after being woken by it) finds this connection idle instead of opening another.
           conn.release();
+          done(std::move(outcome));
         });
       });
 }
