@@ -48,7 +48,8 @@ struct settings {
   std::chrono::milliseconds pg_statement_timeout = std::chrono::seconds(30);
 
   // Actors
-  int actor_threads = 0;  // 0: one per core
+  int actor_threads = 0;                    // 0: cores minus HTTP threads, at least 1
+  std::string actor_scheduler = "sharing";  // CAF's scheduler policy: sharing or stealing
   std::chrono::milliseconds workspace_idle_timeout = std::chrono::minutes(10);
   std::chrono::milliseconds request_timeout = std::chrono::seconds(30);
   std::chrono::milliseconds shutdown_timeout = std::chrono::seconds(10);

@@ -180,8 +180,16 @@ std::vector<setting_spec> make_table() {
        integer<int>(&settings::pg_pool_max_connections, 1, 1000)},
       {"PG_STATEMENT_TIMEOUT", "", "30s", "statements running longer are cancelled",
        duration(&settings::pg_statement_timeout)},
-      {"ACTOR_THREADS", "--actor-threads", "0 (one per core)", "threads running actors",
-       integer<int>(&settings::actor_threads, 0, 256)},
+      {"ACTOR_THREADS", "--actor-threads", "0 (cores minus HTTP threads, at least 1)",
+       "threads running actors", integer<int>(&settings::actor_threads, 0, 256)},
+      {"ACTOR_SCHEDULER", "--actor-scheduler", "sharing",
+       "how actor threads share work: sharing (one queue; fastest on few cores, see bench/) or "
+       "stealing (work-stealing queues)",
+       [](settings& s, std::string_view v) -> std::optional<std::string> {
+         if (v != "stealing" && v != "sharing") return "stealing or sharing";
+         s.actor_scheduler = std::string(v);
+         return std::nullopt;
+       }},
       {"WORKSPACE_IDLE_TIMEOUT", "", "10m",
        "a workspace actor unused this long is passivated (its memory freed)",
        duration(&settings::workspace_idle_timeout)},
