@@ -6,13 +6,25 @@ namespace cohort::graphql::language {
 
 void* arena::allocate_slow(std::size_t bytes, std::size_t align) {
   // Doubling keeps the number of blocks logarithmic in the document size.
-  std::size_t size = std::max(next_block_bytes_, bytes + align);
+  std::size_t size = std::max(next_block_bytes_, bytes + align + sizeof(block_header));
   next_block_bytes_ = std::min<std::size_t>(size * 2, std::size_t{1} << 24);
-  blocks_.push_back(std::make_unique_for_overwrite<char[]>(size));
+  auto* header = static_cast<block_header*>(::operator new(size));
+  header->next = blocks_;
+  blocks_ = header;
   reserved_ += size;
-  cursor_ = blocks_.back().get();
-  limit_ = cursor_ + size;
+  cursor_ = reinterpret_cast<char*>(header + 1);
+  limit_ = reinterpret_cast<char*>(header) + size;
   return allocate(bytes, align);
+}
+
+void arena::release() {
+  while (blocks_ != nullptr) {
+    block_header* next = blocks_->next;
+    ::operator delete(blocks_);
+    blocks_ = next;
+  }
+  cursor_ = limit_ = nullptr;
+  reserved_ = 0;
 }
 
 }  // namespace cohort::graphql::language

@@ -6,11 +6,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <memory>
 #include <new>
 #include <string_view>
 #include <type_traits>
-#include <vector>
+#include <utility>
 
 namespace cohort::graphql::language {
 
@@ -18,10 +17,17 @@ class arena {
  public:
   arena() = default;
   explicit arena(std::size_t first_block_bytes) : next_block_bytes_(first_block_bytes) {}
-  arena(arena&&) noexcept = default;
-  arena& operator=(arena&&) noexcept = default;
+  arena(arena&& other) noexcept { take(other); }
+  arena& operator=(arena&& other) noexcept {
+    if (this != &other) {
+      release();
+      take(other);
+    }
+    return *this;
+  }
   arena(const arena&) = delete;
   arena& operator=(const arena&) = delete;
+  ~arena() { release(); }
 
   void* allocate(std::size_t bytes, std::size_t align) {
     auto p = (reinterpret_cast<std::uintptr_t>(cursor_) + (align - 1)) & ~(align - 1);
@@ -33,7 +39,7 @@ class arena {
   template <class T>
   T* make() {
     static_assert(std::is_trivially_destructible_v<T>, "arena never runs destructors");
-    return new (allocate(sizeof(T), alignof(T))) T();
+    return new (allocate(sizeof(T), alignof(T))) T;
   }
 
   // Copies n elements into the arena; the copy lives as long as the arena.
@@ -55,9 +61,22 @@ class arena {
   std::size_t reserved_bytes() const { return reserved_; }
 
  private:
-  void* allocate_slow(std::size_t bytes, std::size_t align);
+  // Blocks form a list through a header at their start: one heap allocation per block.
+  struct block_header {
+    block_header* next;
+  };
 
-  std::vector<std::unique_ptr<char[]>> blocks_;
+  void* allocate_slow(std::size_t bytes, std::size_t align);
+  void release();
+  void take(arena& other) {
+    blocks_ = std::exchange(other.blocks_, nullptr);
+    cursor_ = std::exchange(other.cursor_, nullptr);
+    limit_ = std::exchange(other.limit_, nullptr);
+    next_block_bytes_ = other.next_block_bytes_;
+    reserved_ = std::exchange(other.reserved_, 0);
+  }
+
+  block_header* blocks_ = nullptr;
   char* cursor_ = nullptr;
   char* limit_ = nullptr;
   std::size_t next_block_bytes_ = 1024;
