@@ -127,12 +127,18 @@ class printer {
     arguments(rendered, any_multiline(rendered));
   }
 
-  void operation_definition(const operation_definition_node& op);
-  void variable_definitions(node_span<variable_definition_node> definitions);
-  void variable_definition(const variable_definition_node& v);
-  void field(const field_node& f);
-  void fragment_definition(const fragment_definition_node& f);
-  void inline_fragment(const inline_fragment_node& f);
+  [[gnu::noinline]] void print_type_system(const node& n);
+  [[gnu::noinline]] void operation_definition(const operation_definition_node& op);
+  [[gnu::noinline]] void variable_definitions(node_span<variable_definition_node> definitions);
+  [[gnu::noinline]] void variable_definition(const variable_definition_node& v);
+  [[gnu::noinline]] void field(const field_node& f);
+  [[gnu::noinline]] void directive(const directive_node& d) {
+    write("@");
+    write(d.name.value);
+    arguments(render_each(d.arguments), false);
+  }
+  [[gnu::noinline]] void fragment_definition(const fragment_definition_node& f);
+  [[gnu::noinline]] void inline_fragment(const inline_fragment_node& f);
   void string_value(const string_value_node& s);
   void directive_definition(const directive_definition_node& d);
   template <node_kind K>
@@ -378,12 +384,8 @@ void printer::print(const node& n) {
       write(": ");
       return print(*f.value);
     }
-    case node_kind::directive: {
-      const auto& d = as<directive_node>(n);
-      write("@");
-      write(d.name.value);
-      return arguments(render_each(d.arguments), false);
-    }
+    case node_kind::directive:
+      return directive(as<directive_node>(n));
     case node_kind::named_type:
       return write(as<named_type_node>(n).name.value);
     case node_kind::list_type:
@@ -393,6 +395,16 @@ void printer::print(const node& n) {
     case node_kind::non_null_type:
       print(*as<non_null_type_node>(n).type);
       return write("!");
+    default:
+      return print_type_system(n);
+  }
+}
+
+// Out of line, like the other noinline members, so the recursion through selection sets and
+// values keeps small frames (sanitizer builds would otherwise give print() the locals of every
+// case and overflow on the deepest documents).
+void printer::print_type_system(const node& n) {
+  switch (n.kind) {
     case node_kind::schema_definition:
       return schema_like(as<schema_definition_node>(n));
     case node_kind::schema_extension:
@@ -456,6 +468,8 @@ void printer::print(const node& n) {
       return input_object_like(as<input_object_type_extension_node>(n));
     case node_kind::directive_definition:
       return directive_definition(as<directive_definition_node>(n));
+    default:
+      return;  // executable kinds are printed by print()
   }
 }
 
