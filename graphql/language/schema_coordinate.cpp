@@ -1,17 +1,11 @@
 #include "graphql/language/schema_coordinate.hpp"
 
 #include "graphql/language/lexer.hpp"
+#include "graphql/language/lexer_chars.hpp"
 
 namespace cohort::graphql::language {
 
 namespace {
-
-bool is_name_start(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-bool is_name_continue(char c) {
-  return is_name_start(c) || (c >= '0' && c <= '9');
-}
 
 // graphql-js SchemaCoordinateLexer + the coordinate rules of its Parser: punctuators and names
 // only, each token read as soon as the previous one is consumed (so lexical errors come first).
@@ -69,11 +63,11 @@ class coordinate_parser {
         kind = token_kind::at;
         break;
       default:
-        if (!is_name_start(s_[p])) {
+        if (!detail::is_name_start(s_[p])) {
           lexer_.fail(p, "Invalid character: " + lexer_.describe_code_point(p) + ".");
         }
         std::uint32_t end = p + 1;
-        while (end < s_.size() && is_name_continue(s_[end])) ++end;
+        while (end < s_.size() && detail::is_name_continue(s_[end])) ++end;
         current_ = {token_kind::name, p, end, s_.substr(p, end - p)};
         return;
     }
