@@ -70,17 +70,21 @@ void pool::acquire(std::function<void(lease)> done) {
   core_->acquire(std::move(done));
 }
 
-void pool::query(std::string sql, params args, callback done) {
+void pool::query(std::string sql, params args, callback done, bool prepare) {
   core_->acquire(
       [sql = std::move(sql), args = std::move(args), done = std::move(done)](lease conn) mutable {
         if (!conn) return done(result::failure(conn.error()));
         // The lease travels with the callback and returns the connection once it has run.
-        conn.query(std::move(sql), std::move(args), [conn, done](result outcome) mutable {
-          // Back to the pool first, so that a caller issuing its next query from `done` (or
-          // right after being woken by it) finds this connection idle instead of opening another.
-          conn.release();
-          done(std::move(outcome));
-        });
+        conn.query(
+            std::move(sql), std::move(args),
+            [conn, done](result outcome) mutable {
+              // Back to the pool first, so that a caller issuing its next query from `done` (or
+              // right after being woken by it) finds this connection idle instead of opening
+              // another.
+              conn.release();
+              done(std::move(outcome));
+            },
+            prepare);
       });
 }
 
@@ -96,12 +100,13 @@ void pool::transaction(std::vector<statement> statements,
   });
 }
 
-result pool::query_sync(std::string sql, params args) {
+result pool::query_sync(std::string sql, params args, bool prepare) {
   if (core_->on_pool_thread()) return usage_error_for_pool_thread();
-  std::promise<result> promise;
-  auto future = promise.get_future();
-  query(std::move(sql), std::move(args),
-        [&promise](result outcome) { promise.set_value(std::move(outcome)); });
+  auto promise = std::make_shared<std::promise<result>>();
+  auto future = promise->get_future();
+  query(
+      std::move(sql), std::move(args),
+      [promise](result outcome) { promise->set_value(std::move(outcome)); }, prepare);
   return future.get();
 }
 
@@ -111,18 +116,18 @@ transaction_result pool::transaction_sync(std::vector<statement> statements) {
     failed.error = usage_error_for_pool_thread().error();
     return failed;
   }
-  std::promise<transaction_result> promise;
-  auto future = promise.get_future();
+  auto promise = std::make_shared<std::promise<transaction_result>>();
+  auto future = promise->get_future();
   transaction(std::move(statements),
-              [&promise](transaction_result outcome) { promise.set_value(std::move(outcome)); });
+              [promise](transaction_result outcome) { promise->set_value(std::move(outcome)); });
   return future.get();
 }
 
 lease pool::acquire_sync() {
   if (core_->on_pool_thread()) return lease::failed(usage_error_for_pool_thread().error());
-  std::promise<lease> promise;
-  auto future = promise.get_future();
-  acquire([&promise](lease conn) { promise.set_value(std::move(conn)); });
+  auto promise = std::make_shared<std::promise<lease>>();
+  auto future = promise->get_future();
+  acquire([promise](lease conn) { promise->set_value(std::move(conn)); });
   return future.get();
 }
 

@@ -48,8 +48,9 @@ class pool {
 
   // Runs one statement with bound text parameters; `done` runs on a pool thread. Never blocks:
   // with every connection busy the request waits in a bounded queue, beyond which it fails at
-  // once with error_kind::queue_full.
-  void query(std::string sql, params args, callback done);
+  // once with error_kind::queue_full. The statement is prepared on first use per connection;
+  // pass prepare = false for one-off SQL (DDL) so it does not fill the statement cache.
+  void query(std::string sql, params args, callback done, bool prepare = true);
   // Runs the statements in order on one connection inside BEGIN ... COMMIT; rolls back on the
   // first error.
   void transaction(std::vector<statement> statements, std::function<void(transaction_result)> done);
@@ -58,7 +59,7 @@ class pool {
 
   // Blocking versions for start-up code and tests. On a pool thread they fail with
   // error_kind::usage instead of dead-locking.
-  result query_sync(std::string sql, params args = {});
+  result query_sync(std::string sql, params args = {}, bool prepare = true);
   transaction_result transaction_sync(std::vector<statement> statements);
   lease acquire_sync();
 

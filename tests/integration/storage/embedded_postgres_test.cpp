@@ -164,6 +164,28 @@ TEST(EmbeddedPostgres, StalePidFileNamingAnotherProcessIsIgnored) {
   EXPECT_EQ(select_one(server.conninfo()), "alive");
 }
 
+TEST(EmbeddedPostgres, StalePidFileOfADeadProcessIsCleared) {
+  cohort::testing::temp_dir dir;
+  auto data = dir.path() / "data";
+  {
+    emb::embedded_postgres server(options_in(data));
+    ASSERT_FALSE(server.start());
+  }
+  pid_t dead;
+  {
+    cohort::testing::process gone(std::vector<std::string>{"true"});
+    ASSERT_EQ(gone.wait(10s), 0);
+    dead = gone.pid();
+  }
+  std::ofstream(data / "postgres" / "postmaster.pid")
+      << dead << "\n" << (data / "postgres").string() << "\n";
+  emb::embedded_postgres server(options_in(data));
+  auto error = server.start();
+  ASSERT_FALSE(error) << error->message;
+  EXPECT_FALSE(server.last_start().stopped_orphan);
+  EXPECT_EQ(select_one(server.conninfo()), "alive");
+}
+
 TEST(EmbeddedPostgres, ABadSettingFailsWithTheEndOfTheServerLog) {
   cohort::testing::temp_dir dir;
   auto options = options_in(dir.path() / "data");
