@@ -71,21 +71,21 @@ void pool::acquire(std::function<void(lease)> done) {
 }
 
 void pool::query(std::string sql, params args, callback done, bool prepare) {
-  core_->acquire(
-      [sql = std::move(sql), args = std::move(args), done = std::move(done)](lease conn) mutable {
-        if (!conn) return done(result::failure(conn.error()));
-        // The lease travels with the callback and returns the connection once it has run.
-        conn.query(
-            std::move(sql), std::move(args),
-            [conn, done](result outcome) mutable {
-              // Back to the pool first, so that a caller issuing its next query from `done` (or
-              // right after being woken by it) finds this connection idle instead of opening
-              // another.
-              conn.release();
-              done(std::move(outcome));
-            },
-            prepare);
-      });
+  core_->acquire([sql = std::move(sql), args = std::move(args), done = std::move(done),
+                  prepare](lease conn) mutable {
+    if (!conn) return done(result::failure(conn.error()));
+    // The lease travels with the callback and returns the connection once it has run.
+    conn.query(
+        std::move(sql), std::move(args),
+        [conn, done](result outcome) mutable {
+          // Back to the pool first, so that a caller issuing its next query from `done` (or
+          // right after being woken by it) finds this connection idle instead of opening
+          // another.
+          conn.release();
+          done(std::move(outcome));
+        },
+        prepare);
+  });
 }
 
 void pool::transaction(std::vector<statement> statements,
