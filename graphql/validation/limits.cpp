@@ -84,6 +84,14 @@ class analyzer {
     if (def == fragments_.end()) return nullptr;
     memo_[name] = nullptr;  // in progress: a cycle back here counts as nothing
     auto result = std::make_unique<tally>(selection_set(*def->second->selection_set, 0));
+    // Twenty keeps a fragment's root field names as a Set: deduplicated, first-seen order. This
+    // also keeps nested spreads from multiplying the list.
+    auto& names = result->root_names;
+    std::vector<std::string_view> unique;
+    for (auto n : names) {
+      if (std::find(unique.begin(), unique.end(), n) == unique.end()) unique.push_back(n);
+    }
+    names = std::move(unique);
     auto& slot = memo_[name];
     slot = std::move(result);
     return slot.get();
