@@ -1,5 +1,9 @@
 // The pool under load: bounded connections, queueing, queue overflow, statement timeout, callers
 // never blocked, shutdown.
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -166,4 +170,30 @@ TEST(PoolLoad, ManyConcurrentCallersFromManyThreads) {
   EXPECT_EQ(ok, 1000);
   EXPECT_EQ(wrong, 0);
   EXPECT_LE(pool->stats().open, 4u);
+}
+
+TEST(PoolLoad, ConnectTimeoutEndsAConnectionAttemptThatHangs) {
+  // A loopback socket that listens but never answers: the TCP connect succeeds, the PostgreSQL
+  // start-up reply never comes.
+  int silent = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof addr;
+  ASSERT_EQ(bind(silent, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  ASSERT_EQ(listen(silent, 8), 0);
+  ASSERT_EQ(getsockname(silent, reinterpret_cast<sockaddr*>(&addr), &len), 0);
+  auto options = options_for("host=127.0.0.1 port=" + std::to_string(ntohs(addr.sin_port)) +
+                             " sslmode=disable user=postgres");
+  options.connect_timeout = 300ms;
+  auto pool = pg::pool::create(options);
+  auto start = std::chrono::steady_clock::now();
+  auto outcome = pool->query_sync("SELECT 1");
+  auto took = elapsed_since(start);
+  close(silent);
+  ASSERT_FALSE(outcome.ok());
+  EXPECT_EQ(outcome.error().kind, pg::error_kind::connection);
+  EXPECT_NE(outcome.error().message.find("timed out"), std::string::npos) << error_text(outcome);
+  EXPECT_GE(took, 250ms);
+  EXPECT_LT(took, 3000ms);
 }
