@@ -13,7 +13,7 @@ using V = std::vector<std::string>;
 
 std::string many_root_fields(int n) {
   std::string doc = "{";
-  for (int i = 0; i < n; ++i) doc += " a" + std::to_string(i) + ": scalar";
+  for (int i = 0; i < n; ++i) doc += std::string(" a") + std::to_string(i) + ": scalar";
   return doc + " }";
 }
 
@@ -48,7 +48,7 @@ TEST(ValidationLimits, FieldBudgetCountsThroughFragments) {
 
 TEST(ValidationLimits, DefaultFieldBudgetIs2000) {
   std::string doc = "{ dog {";
-  for (int i = 0; i < 2000; ++i) doc += " n" + std::to_string(i) + ": name";
+  for (int i = 0; i < 2000; ++i) doc += std::string(" n") + std::to_string(i) + ": name";
   doc += " } }";
   auto errors = check(doc, validate_options{});
   ASSERT_EQ(errors.size(), 1u);
@@ -87,8 +87,8 @@ TEST(ValidationLimits, FragmentExplosionIsCountedNotExpanded) {
   // 2^30 fields once expanded; memoized per fragment, so counting is instant and saturating.
   std::string doc = "{ dog { ...F0 } }\nfragment F0 on Dog { name nickname }\n";
   for (int i = 1; i <= 30; ++i) {
-    doc += "fragment F" + std::to_string(i) + " on Dog { ...F" + std::to_string(i - 1) + " ...F" +
-           std::to_string(i - 1) + " }\n";
+    doc += std::string("fragment F") + std::to_string(i) + std::string(" on Dog { ...F") +
+           std::to_string(i - 1) + " ...F" + std::to_string(i - 1) + " }\n";
   }
   doc.replace(doc.find("...F0 }"), 5, "...F30");
   auto errors = check(doc, validate_options{});

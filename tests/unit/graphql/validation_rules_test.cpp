@@ -192,7 +192,7 @@ TEST(ValidationRules, ErrorsCarryValidationFailedCode) {
 
 TEST(ValidationRules, MaxErrorsCap) {
   std::string doc = "{";
-  for (int i = 0; i < 150; ++i) doc += " f" + std::to_string(i);
+  for (int i = 0; i < 150; ++i) doc += std::string(" f") + std::to_string(i);
   doc += " }";
   auto errors = check(doc);
   ASSERT_EQ(errors.size(), 101u);

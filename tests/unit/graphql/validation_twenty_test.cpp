@@ -63,11 +63,12 @@ TEST(ValidationTwenty, BigDocumentWithFragmentsValidates) {
   // Many aliased record queries sharing fragments: a dashboard-sized request.
   std::string doc = "query Dashboard($after: String) {\n";
   for (int i = 0; i < 15; ++i) {
-    doc += "  p" + std::to_string(i) + ": " +
+    doc += std::string("  p") + std::to_string(i) + ": " +
            (i % 3 == 0   ? "people"
             : i % 3 == 1 ? "companies"
                          : "opportunities") +
-           "(first: " + std::to_string(10 + i) + ", after: $after) { edges { node { ..." +
+           std::string("(first: ") + std::to_string(10 + i) +
+           ", after: $after) { edges { node { ..." +
            (i % 3 == 0   ? "PersonFields"
             : i % 3 == 1 ? "CompanyFields"
                          : "OpportunityFields") +
