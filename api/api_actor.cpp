@@ -27,21 +27,36 @@ http::response unavailable(caf::actor_system& sys, const caf::error& err) {
                                       : "Workspace unavailable: " + sys.render(err));
 }
 
+// A request can reach a workspace actor that has just failed, before the registry has noticed and
+// restarted it; CAF then bounces it with request_receiver_down. Sending it again reaches the
+// restarted actor, since the registry handles the failure before the repeated request.
+constexpr int max_attempts = 3;
+
+void route(caf::event_based_actor* self, const api_actor_options& options,
+           actors::workspace_request req, http::responder done, int attempt) {
+  caf::actor registry = options.handles->get("workspace_registry");
+  if (!registry) {
+    done(http::error_response(503, "The server is starting or stopping"));
+    return;
+  }
+  self->request(registry, options.request_timeout, actors::route_atom::value, req)
+      .then([done](actors::workspace_reply& reply) { done(from_reply(std::move(reply))); },
+            [self, options, req, done, attempt](caf::error& err) mutable {
+              if (err == caf::sec::request_receiver_down && attempt < max_attempts) {
+                route(self, options, std::move(req), std::move(done), attempt + 1);
+                return;
+              }
+              done(unavailable(self->system(), err));
+            });
+}
+
 caf::behavior api_actor(caf::event_based_actor* self, api_actor_options options) {
   return {
       [=](http_call& call) {
-        caf::actor registry = options.handles->get("workspace_registry");
-        if (!registry) {
-          call.done(http::error_response(503, "The server is starting or stopping"));
-          return;
-        }
         actors::workspace_request req{echo_workspace, "echo",
                                       call.req.query.empty() ? call.req.body : call.req.query,
                                       call.req.request_id};
-        auto done = std::move(call.done);
-        self->request(registry, options.request_timeout, actors::route_atom::value, std::move(req))
-            .then([done](actors::workspace_reply& reply) { done(from_reply(std::move(reply))); },
-                  [done, self](caf::error& err) { done(unavailable(self->system(), err)); });
+        route(self, options, std::move(req), std::move(call.done), 1);
       },
   };
 }

@@ -24,6 +24,7 @@
 #include "api/http/process_stats.hpp"
 #include "api/router.hpp"
 #include "runtime/database.hpp"
+#include "runtime/redis_check.hpp"
 
 namespace cohort::runtime {
 
@@ -94,6 +95,10 @@ std::optional<std::string> node::start(bool& config_problem) {
     return "invalid NODE_PORT \"" + std::to_string(settings_.node_port) +
            "\": expected a free port (" + *why + ")";
   }
+  if (auto err = check_redis(settings_)) {
+    config_problem = true;
+    return err;
+  }
   if (auto err = p.db.open(settings_, config_problem)) return err;
 
   p.cfg = std::make_unique<actor_config>(settings_);
@@ -105,6 +110,14 @@ std::optional<std::string> node::start(bool& config_problem) {
 
   auto health = std::make_shared<api::health_checks>();
   p.db.add_health_checks(*health);
+  add_redis_health(*health, settings_);
+  health->add("app", [](auto done) { done(std::nullopt); });
+  health->add("worker", [handles = p.handles](auto done) {
+    if (handles->get("job_supervisor"))
+      done(std::nullopt);
+    else
+      done(std::string("the job supervisor is not running"));
+  });
 
   api::router_options router_opts{p.handles, api_names, health};
   api::gateway_options gw;

@@ -50,13 +50,20 @@ TEST_F(WorkspaceRegistry, ActivatesOneActorPerWorkspaceOnFirstUse) {
   EXPECT_EQ(stats->activations, 2u);
 }
 
-TEST_F(WorkspaceRegistry, KilledWorkspaceActorIsRestartedForTheNextRequest) {
+TEST_F(WorkspaceRegistry, KilledWorkspaceActorIsRestartedWithFreshState) {
   start();
   auto before = echo("ws-a", "one");
   auto actor = ask<caf::actor>(registry, caf::get_atom::value, std::string("ws-a"));
   ASSERT_TRUE(actor && *actor);
   self->send_exit(*actor, caf::exit_reason::kill);
   self->wait_for(*actor);
+  // The registry learns of the failure asynchronously; once it has, it serves a new actor.
+  caf::actor restarted = *actor;
+  for (int i = 0; i < 200 && restarted == *actor; ++i) {
+    restarted = *ask<caf::actor>(registry, caf::get_atom::value, std::string("ws-a"));
+    if (restarted == *actor) std::this_thread::sleep_for(5ms);
+  }
+  ASSERT_NE(restarted, *actor);
   auto after = echo("ws-a", "two");
   EXPECT_NE(before["actor"], after["actor"]) << "a new actor serves the workspace";
   EXPECT_EQ(after["served"], 1) << "the restarted actor starts with fresh state";
