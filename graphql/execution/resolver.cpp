@@ -75,6 +75,18 @@ const argument_values_result& resolve_info::arguments_of(const selected_field& f
 completion::completion(completion&& other) noexcept
     : req_(std::move(other.req_)), task_(std::exchange(other.task_, nullptr)) {}
 
+completion& completion::operator=(completion&& other) noexcept {
+  if (this != &other) {
+    if (task_ != nullptr) {
+      task_->dropped = true;
+      deliver(detail::errors, nullptr, {field_error("Resolver did not complete.")});
+    }
+    req_ = std::move(other.req_);
+    task_ = std::exchange(other.task_, nullptr);
+  }
+  return *this;
+}
+
 completion::~completion() {
   if (task_ != nullptr) {
     task_->dropped = true;

@@ -77,7 +77,8 @@ class resolve_info {
 class completion {
  public:
   completion(completion&& other) noexcept;
-  completion& operator=(completion&&) = delete;
+  // Assigning over a pending completion fails that one first.
+  completion& operator=(completion&& other) noexcept;
   completion(const completion&) = delete;
   ~completion();
 
