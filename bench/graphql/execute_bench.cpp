@@ -91,6 +91,7 @@ int main(int argc, char** argv) {
   auto schema = built.schema;
   std::string subtree = people_json();
   json::value root = json::object{{"people", json::parse(subtree)}};
+  auto shared_root = std::make_shared<const json::value>(root);
 
   auto shaped = std::make_shared<gql::execution::resolver_map>(schema);
   shaped->set("Query", "people",
@@ -106,7 +107,7 @@ int main(int argc, char** argv) {
     if (use_resolver) {
       req.resolvers = shaped;
     } else {
-      req.root_value = root;
+      req.shared_root_value = shared_root;
     }
     auto result = gql::execution::execute_sync(std::move(req));
     sink += result ? result->body.size() : 0;

@@ -36,7 +36,9 @@ struct execution_request {
   std::optional<std::string> operation_name;
   boost::json::object variables;  // raw, as received
   boost::json::value root_value;  // the parent of root fields
-  void* context = nullptr;        // opaque, handed to resolvers
+  // Instead of root_value, shared and not copied (e.g. one fixed root for many requests).
+  std::shared_ptr<const boost::json::value> shared_root_value;
+  void* context = nullptr;  // opaque, handed to resolvers
   std::shared_ptr<const resolver_map> resolvers;
   execution_options options;
 };

@@ -35,6 +35,10 @@ const field_resolver* find_resolver(const request& r, const type::object_type& t
 
 }  // namespace
 
+const json::value* request::root_value() const {
+  return req.shared_root_value ? req.shared_root_value.get() : &req.root_value;
+}
+
 const json::value* request::hold(json::value v) {
   held.push_back(std::move(v));
   return &held.back();
@@ -89,7 +93,7 @@ void request::start() {
     if (cb) cb(std::move(result));
     return;
   }
-  root = &nodes.emplace_back();
+  root = &nodes.emplace_back(&pool);
   const auto* root_type =
       req.schema->root_type(static_cast<type::operation_type>(operation->operation));
   if (root_type == nullptr) {
@@ -115,8 +119,7 @@ void request::start() {
     } else {
       root->slots.resize(sel.fields.size());
       serial = operation->operation == lang::operation_type::mutation;
-      if (!serial)
-        execute_fields(root, *root_type, source{&req.root_value, {}, value_mode::normal});
+      if (!serial) execute_fields(root, *root_type, source{root_value(), {}, value_mode::normal});
     }
   }
   started = true;
@@ -128,7 +131,7 @@ void request::advance() {
   if (!serial || root == nullptr || root->sel == nullptr) return;
   while (pending == 0 && !root->failed && next_root < root->slots.size()) {
     execute_field(root, next_root++, *root->sel->type,
-                  source{&req.root_value, {}, value_mode::normal});
+                  source{root_value(), {}, value_mode::normal});
   }
 }
 
@@ -288,6 +291,23 @@ void request::process(field_task& task) {
            resolved{&task.value, mode, {}, nullptr}, &task);
 }
 
+// A specified scalar given a value of its own output kind serializes it unchanged.
+bool serializes_to_itself(const type::named_type& leaf, const json::value& v) {
+  const auto* scalar = type::as_scalar(&leaf);
+  if (scalar == nullptr || !scalar->is_specified()) return false;
+  const std::string& name = scalar->name();
+  switch (v.kind()) {
+    case json::kind::string:
+      return name == "String" || name == "ID";
+    case json::kind::bool_:
+      return name == "Boolean";
+    case json::kind::int64:
+      return name == "Int" && v.get_int64() >= -2147483648LL && v.get_int64() <= 2147483647LL;
+    default:
+      return false;
+  }
+}
+
 field_task& request::info_task(result_node* node, std::uint32_t i, const selected_field& f,
                                const type::object_type& parent_type, field_task* task) {
   if (task != nullptr) return *task;
@@ -335,7 +355,7 @@ void request::complete(result_node* node, std::uint32_t i, type::type_ref type,
                     f));
       return;
     }
-    result_node& list = nodes.emplace_back();
+    result_node& list = nodes.emplace_back(&pool);
     list.parent = node;
     list.parent_slot = i;
     list.is_list = true;
@@ -360,6 +380,12 @@ void request::complete(result_node* node, std::uint32_t i, type::type_ref type,
   if (named->is_leaf_type()) {
     if (r.json == nullptr) {
       raise(node, i, located("Cannot serialize an introspection object as a leaf.", f));
+      return;
+    }
+    if (serializes_to_itself(*named, *r.json)) {
+      // The value outlives the response (held by the request): no copy.
+      s.k = slot::kind::trusted;
+      s.trusted = r.json;
       return;
     }
     type::coercion_result c = named->kind() == type::type_kind::enum_type
@@ -475,7 +501,7 @@ void request::complete_object(result_node* node, std::uint32_t i, const type::ob
       return;
     }
   }
-  result_node& child = nodes.emplace_back();
+  result_node& child = nodes.emplace_back(&pool);
   child.parent = node;
   child.parent_slot = i;
   child.sel = sel;

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <boost/json/value.hpp>
 #include <deque>
+#include <memory_resource>
 #include <mutex>
 #include <string_view>
 #include <unordered_map>
@@ -27,13 +28,14 @@ struct slot {
 };
 
 struct result_node {
+  explicit result_node(std::pmr::memory_resource* memory) : slots(memory) {}
   result_node* parent = nullptr;
   std::uint32_t parent_slot = 0;
   bool is_list = false;
   bool failed = false;  // nulled by a non-null error below it
   const selection* sel = nullptr;
   type::type_ref item_type;
-  std::vector<slot> slots;
+  std::pmr::vector<slot> slots;  // from the request's pool: freed at once with the request
 };
 
 // A value the introspection resolvers work on.
@@ -97,6 +99,8 @@ struct request : std::enable_shared_from_this<request> {
   const boost::json::object empty_args;
   const boost::json::value null_value;
 
+  // Declared first: destroyed after everything that allocates from it.
+  std::pmr::monotonic_buffer_resource pool{8192};
   result_node* root = nullptr;
   bool data_null = false;  // a non-null root field failed (or root collection failed)
   bool root_errored = false;
@@ -150,6 +154,7 @@ struct request : std::enable_shared_from_this<request> {
                         const type::object_type& type) const;
   const argument_values_result& arguments_of(const selected_field& f);
   const boost::json::value* hold(boost::json::value v);
+  const boost::json::value* root_value() const;
   // A resolve_info for resolveType / isTypeOf of a field with no resolver call of its own.
   field_task& info_task(result_node* node, std::uint32_t i, const selected_field& f,
                         const type::object_type& parent_type, field_task* task);

@@ -163,7 +163,7 @@ void write_node(std::string& out, const result_node& node) {
 
 std::string request::write_response() const {
   std::string out;
-  out.reserve(256);
+  out.reserve(4096);
   out += '{';
   if (!errors.empty()) {
     out += "\"errors\":[";
