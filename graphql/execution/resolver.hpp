@@ -35,7 +35,8 @@ struct field_task;
 }  // namespace detail
 
 // What a resolver may read. Everything it returns by reference stays valid until the completion
-// has been called.
+// has been called. sub_selection / selection_of / arguments_of fill per-request caches: call them
+// during the resolver call (on the driving thread), e.g. to build the SQL, not from another thread.
 class resolve_info {
  public:
   // The parent object's value (graphql-js `source`); null for the root unless a root value is set.

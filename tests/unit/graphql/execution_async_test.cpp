@@ -282,6 +282,55 @@ TEST(ExecutionAsync, ThrowingAndDroppingResolversFailTheirField) {
       R"({"errors":[{"message":"boom","locations":[{"line":1,"column":3}],"path":["thrown"]},{"message":"Resolver did not complete.","locations":[{"line":1,"column":10}],"path":["dropped"]}],"data":{"thrown":null,"dropped":null,"a":null}})");
 }
 
+TEST(ExecutionAsync, ManyNestedCompletionsFromSeveralThreads) {
+  // 200 list items whose nested field answers from one of four threads, in any order.
+  std::mutex mutex;
+  std::vector<completion> queues[4];
+  std::vector<std::string> ids[4];
+  std::atomic<int> next{0};
+  auto map = std::make_shared<execution::resolver_map>(schema());
+  map->set("Query", "people", [](resolve_info&, completion done) {
+    json::array edges;
+    for (int i = 0; i < 200; ++i) {
+      edges.push_back(json::object{{"node", json::object{{"id", std::to_string(i)}}}});
+    }
+    done.resolve(json::object{{"edges", std::move(edges)}, {"totalCount", 200}});
+  });
+  map->set("Person", "city", [&](resolve_info& info, completion done) {
+    std::lock_guard lock(mutex);
+    int q = next++ % 4;
+    ids[q].emplace_back(info.parent().at("id").as_string());
+    queues[q].push_back(std::move(done));
+  });
+  std::promise<execution::execution_result> promise;
+  auto future = promise.get_future();
+  std::atomic<int> calls{0};
+  execution::execute(request("{ people { totalCount edges { node { id city } } } }", map),
+                     [&](execution::execution_result r) {
+                       ++calls;
+                       promise.set_value(std::move(r));
+                     });
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      // Newest first: completions arrive out of order on every thread.
+      for (std::size_t k = queues[t].size(); k-- > 0;) {
+        queues[t][k].resolve(json::string("city-" + ids[t][k]));
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  ASSERT_EQ(future.wait_for(std::chrono::seconds(5)), std::future_status::ready);
+  auto body = json::parse(future.get().body);
+  const auto& edges = body.at("data").at("people").at("edges").as_array();
+  ASSERT_EQ(edges.size(), 200u);
+  for (std::size_t i = 0; i < edges.size(); ++i) {
+    const auto& node = edges[i].at("node");
+    EXPECT_EQ(node.at("city").as_string(), "city-" + std::to_string(i));
+  }
+  EXPECT_EQ(calls.load(), 1);
+}
+
 TEST(ExecutionAsync, NestedResolversReadTheirParentAndContext) {
   int context_value = 41;
   auto map = std::make_shared<execution::resolver_map>(schema());
