@@ -177,8 +177,8 @@ TEST(EmbeddedPostgres, StalePidFileOfADeadProcessIsCleared) {
     ASSERT_EQ(gone.wait(10s), 0);
     dead = gone.pid();
   }
-  std::ofstream(data / "postgres" / "postmaster.pid")
-      << dead << "\n" << (data / "postgres").string() << "\n";
+  std::ofstream(data / "postgres" / "postmaster.pid") << dead << "\n"
+                                                      << (data / "postgres").string() << "\n";
   emb::embedded_postgres server(options_in(data));
   auto error = server.start();
   ASSERT_FALSE(error) << error->message;
