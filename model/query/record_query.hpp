@@ -2,8 +2,8 @@
 // its validated selection) and a REST call (api/rest parses its URL) each become a
 // `record_query`, which storage/query compiles into ONE parameterised SQL statement that returns
 // the JSON result. Filters, order and write data stay in Twenty's own input shapes (the coerced
-// GraphQL argument values: `{ name: { firstName: { eq: "Ann" } } }`, `[{ createdAt: AscNullsFirst }]`)
-// so that REST only has to translate its syntax into them; the compiler checks them against
+// GraphQL argument values: `{ name: { firstName: { eq: "Ann" } } }`, `[{ createdAt: AscNullsFirst
+// }]`) so that REST only has to translate its syntax into them; the compiler checks them against
 // metadata and answers Twenty's errors. The projection is keyed by response key (aliases), so the
 // statement's JSON can be handed to the GraphQL executor as a shaped value.
 #pragma once
@@ -25,11 +25,11 @@ struct connection_selection;
 // One key of a record in the response.
 struct projection_item {
   enum class kind : std::uint8_t {
-    field,          // a scalar or enum field (or a join column like `companyId`): its value
-    composite,      // a composite field: an object of the selected subfields
-    typename_,      // `__typename`: the constant `type_name`
-    relation,       // a MANY_TO_ONE relation: the target record (or null), with `nested`
-    connection,     // a ONE_TO_MANY relation: a connection over the targets, with `connection`
+    field,       // a scalar or enum field (or a join column like `companyId`): its value
+    composite,   // a composite field: an object of the selected subfields
+    typename_,   // `__typename`: the constant `type_name`
+    relation,    // a MANY_TO_ONE relation: the target record (or null), with `nested`
+    connection,  // a ONE_TO_MANY relation: a connection over the targets, with `connection`
   };
   kind k = kind::field;
   std::string key;    // response key (alias or field name)
@@ -60,8 +60,8 @@ struct aggregate_item {
 
 // The window and order of a set of records.
 struct page_request {
-  boost::json::object filter;    // Twenty filter input; empty = all (not soft-deleted) rows
-  boost::json::array order_by;   // Twenty order-by inputs, in priority order; `id` is appended
+  boost::json::object filter;   // Twenty filter input; empty = all (not soft-deleted) rows
+  boost::json::array order_by;  // Twenty order-by inputs, in priority order; `id` is appended
   std::optional<std::int64_t> first;
   std::optional<std::int64_t> last;
   std::optional<std::string> after;   // cursor

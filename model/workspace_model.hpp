@@ -1,0 +1,46 @@
+// One workspace's data model as the APIs and the query compiler read it: the active objects
+// with their fields, looked up by name. Built by the workspace actor from its metadata; immutable
+// once built and shared (shared_ptr<const workspace_model>) by every request of that version.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/object_metadata.hpp"
+
+namespace cohort::model {
+
+class workspace_model {
+ public:
+  workspace_model(std::string workspace_id, std::string schema_name, std::int64_t version,
+                  std::vector<object_metadata> objects);
+  // The lookup maps point into objects_: not copyable, not movable (share a shared_ptr).
+  workspace_model(const workspace_model&) = delete;
+  workspace_model& operator=(const workspace_model&) = delete;
+
+  const std::string& workspace_id() const { return workspace_id_; }
+  // The PostgreSQL schema holding the workspace's tables ("workspace_<base36 id>").
+  const std::string& schema_name() const { return schema_name_; }
+  // Bumped by every metadata change; compiled schemas and plans of another version are stale.
+  std::int64_t version() const { return version_; }
+  const std::vector<object_metadata>& objects() const { return objects_; }
+
+  // nullptr when there is no such (active or inactive) object.
+  const object_metadata* find_object(std::string_view name_singular) const;
+  const object_metadata* find_object_by_plural(std::string_view name_plural) const;
+  const object_metadata* find_object_by_id(std::string_view id) const;
+
+ private:
+  std::string workspace_id_;
+  std::string schema_name_;
+  std::int64_t version_ = 1;
+  std::vector<object_metadata> objects_;
+  std::unordered_map<std::string_view, const object_metadata*> by_singular_;
+  std::unordered_map<std::string_view, const object_metadata*> by_plural_;
+  std::unordered_map<std::string_view, const object_metadata*> by_id_;
+};
+
+}  // namespace cohort::model
