@@ -1,0 +1,34 @@
+// Who is calling and on what: handed to every GraphQL resolver (resolve_info::context()) and to
+// the REST handlers. The API actor fills it from the verified bearer token (the workspace comes
+// ONLY from the token); the workspace actor adds its current model. Plain data.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "model/workspace_model.hpp"
+
+namespace cohort::actors {
+
+struct caller {
+  // "ACCESS", "API_KEY", "WORKSPACE_AGNOSTIC", or empty for an anonymous request.
+  std::string token_type;
+  std::optional<std::string> user_id;
+  std::optional<std::string> workspace_id;
+  std::optional<std::string> workspace_member_id;
+  std::optional<std::string> user_workspace_id;
+  std::optional<std::string> api_key_id;
+  std::string auth_provider;  // "password", ... from the token
+  bool anonymous() const { return token_type.empty(); }
+};
+
+struct request_context {
+  caller who;
+  std::string request_id;
+  std::string origin;  // the Origin header, for tokens and workspace URLs
+  // The workspace's model of the schema the request runs on; null outside a workspace.
+  std::shared_ptr<const model::workspace_model> model;
+};
+
+}  // namespace cohort::actors
