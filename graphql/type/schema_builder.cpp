@@ -1,5 +1,7 @@
 #include "graphql/type/schema_builder.hpp"
 
+#include <type_traits>
+
 #include "graphql/type/schema_assembler.hpp"
 
 namespace cohort::graphql::type {
@@ -202,6 +204,22 @@ scalar_config& schema_builder::add_scalar(scalar_config config) {
 schema_builder& schema_builder::place_standard_type(std::string name) {
   state_->entries.emplace_back(standard_entry{std::move(name)});
   return *this;
+}
+schema_builder::entry* schema_builder::find_type(std::string_view name) {
+  for (auto& e : state_->entries) {
+    const std::string& entry_name = std::visit(
+        [](const auto& config) -> const std::string& {
+          using config_type = std::decay_t<decltype(config)>;
+          if constexpr (std::is_same_v<config_type, object_entry>) {
+            return config.config.name;
+          } else {
+            return config.name;
+          }
+        },
+        e);
+    if (entry_name == name) return &e;
+  }
+  return nullptr;
 }
 schema_builder& schema_builder::include_specified_directives(bool include) {
   state_->specified_directives = include;

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -192,6 +193,9 @@ class schema_builder {
   };
   using entry = std::variant<scalar_config, object_entry, union_config, enum_config,
                              input_object_config, standard_entry>;
+  // The type added under `name` (any kind, standard placements included), nullptr when none: lets
+  // generators that share one builder add a type once or extend what another added. Linear scan.
+  entry* find_type(std::string_view name);
   struct state;
 
  private:
