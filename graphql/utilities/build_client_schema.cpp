@@ -8,6 +8,7 @@
 
 #include "graphql/type/introspection.hpp"
 #include "graphql/type/scalars.hpp"
+#include "graphql/type/scalars_extra.hpp"
 #include "graphql/type/schema.hpp"
 #include "graphql/utilities/js_values.hpp"
 #include "graphql/utilities/value_literal_parser.hpp"
@@ -39,21 +40,76 @@ std::optional<std::string> optional_string(const json::value& v, std::string_vie
   return std::nullopt;
 }
 
+// The Twenty scalar of that name with its real coercions, or nullopt for another name.
+std::optional<scalar_config> known_scalar(std::string_view name) {
+  using factory = scalar_config (*)();
+  static const std::pair<std::string_view, factory> known[] = {
+      {"UUID", twenty_scalars::uuid},
+      {"DateTime", twenty_scalars::date_time},
+      {"Date", twenty_scalars::date},
+      {"JSON", twenty_scalars::json},
+      {"JSONObject", twenty_scalars::json_object},
+      {"BigFloat", twenty_scalars::big_float},
+      {"BigInt", twenty_scalars::big_int},
+      {"Cursor", twenty_scalars::cursor},
+      {"ConnectionCursor", twenty_scalars::connection_cursor},
+      {"Position", twenty_scalars::position},
+      {"TSVector", twenty_scalars::ts_vector},
+      {"Upload", twenty_scalars::upload},
+      {"RawJSONScalar", twenty_scalars::raw_json},
+  };
+  for (const auto& [known_name, make] : known) {
+    if (known_name == name) return make();
+  }
+  return std::nullopt;
+}
+
+// How the builder treats a result: a whole client schema (build_client_schema), or types merged
+// into a caller's builder (add_introspection_types).
+struct import_mode {
+  bool merge = false;
+  const introspection_import* import = nullptr;
+};
+
 class client_schema_builder {
  public:
-  explicit client_schema_builder(const json::value& schema_json) : schema_(schema_json) {}
+  client_schema_builder(const json::value& schema_json, schema_builder& builder,
+                        import_mode mode = {})
+      : schema_(schema_json), builder_(builder), mode_(mode) {}
 
-  schema_builder run() {
-    const json::value* types = member(schema_, "types");
-    if (!types || !types->is_array()) {
-      throw client_schema_error(
-          "Invalid or incomplete introspection result. Ensure that you are passing \"data\" "
-          "property of introspection response and no \"errors\" was returned alongside: " +
-          inspect(schema_) + ".");
+  // Merging: the types (filtered) and root fields, roots registered; no directives unless asked.
+  introspection_roots merge() {
+    const json::value* types = checked_types();
+    const char* roots[] = {"queryType", "mutationType", "subscriptionType"};
+    for (int i = 0; i < 3; ++i) {
+      const json::value* root = member(schema_, roots[i]);
+      if (!is_null_or_missing(root)) root_names_[i] = optional_string(*root, "name");
     }
+    introspection_roots out;
     for (const auto& t : types->get_array()) {
-      if (auto name = optional_string(t, "name")) types_by_name_[*name] = &t;
+      auto name = optional_string(t, "name");
+      if (name && mode_.import->include_type && !mode_.import->include_type(*name)) continue;
+      object_config* created = build_type(t);
+      for (int i = 0; i < 3; ++i) {
+        if (!created || root_names_[i] != created->name) continue;
+        (i == 0 ? out.query : i == 1 ? out.mutation : out.subscription) = created;
+        if (i == 0) builder_.query(created->name);
+        if (i == 1) builder_.mutation(created->name);
+        if (i == 2) builder_.subscription(created->name);
+      }
     }
+    if (mode_.import->directives) {
+      builder_.include_specified_directives(false);
+      if (const json::value* directives = member(schema_, "directives");
+          directives && directives->is_array()) {
+        for (const auto& d : directives->get_array()) build_directive(d);
+      }
+    }
+    return out;
+  }
+
+  void run() {
+    const json::value* types = checked_types();
     for (const auto& t : types->get_array()) build_type(t);
 
     const char* roots[] = {"queryType", "mutationType", "subscriptionType"};
@@ -74,11 +130,25 @@ class client_schema_builder {
         directives && directives->is_array()) {
       for (const auto& d : directives->get_array()) build_directive(d);
     }
-    return std::move(builder_);
   }
 
  private:
-  void build_type(const json::value& t) {
+  const json::value* checked_types() {
+    const json::value* types = member(schema_, "types");
+    if (!types || !types->is_array()) {
+      throw client_schema_error(
+          "Invalid or incomplete introspection result. Ensure that you are passing \"data\" "
+          "property of introspection response and no \"errors\" was returned alongside: " +
+          inspect(schema_) + ".");
+    }
+    for (const auto& t : types->get_array()) {
+      if (auto name = optional_string(t, "name")) types_by_name_[*name] = &t;
+    }
+    return types;
+  }
+
+  // The object or interface created, for the caller to find root types.
+  object_config* build_type(const json::value& t) {
     auto name = optional_string(t, "name");
     auto kind = optional_string(t, "kind");
     if (!name || !kind) {
@@ -89,11 +159,12 @@ class client_schema_builder {
     }
     if (is_specified_scalar_name(*name) || is_introspection_type_name(*name)) {
       builder_.place_standard_type(*name);
-      return;
+      return nullptr;
     }
     auto description = optional_string(t, "description");
     if (*kind == "SCALAR") {
-      auto& s = builder_.add_scalar(*name);
+      auto known = mode_.merge ? known_scalar(*name) : std::nullopt;
+      auto& s = known ? builder_.add_scalar(std::move(*known)) : builder_.add_scalar(*name);
       s.description = description;
       s.specified_by_url = optional_string(t, "specifiedByURL");
     } else if (*kind == "OBJECT" || *kind == "INTERFACE") {
@@ -111,7 +182,17 @@ class client_schema_builder {
       if (!fields || !fields->is_array()) {
         throw client_schema_error("Introspection result missing fields: " + inspect(t) + ".");
       }
-      for (const auto& f : fields->get_array()) build_field(o, f);
+      int root = root_index(*name);
+      for (const auto& f : fields->get_array()) {
+        root_field_choice choice = root_field_choice::keep;
+        if (root >= 0 && mode_.import->include_root_field) {
+          choice = mode_.import->include_root_field(root_type_label(root),
+                                                    optional_string(f, "name").value_or(""));
+        }
+        if (choice == root_field_choice::skip) continue;
+        build_field(o, f, choice == root_field_choice::keep_without_args);
+      }
+      return &o;
     } else if (*kind == "UNION") {
       const json::value* possible = member(t, "possibleTypes");
       if (!possible || !possible->is_array()) {
@@ -152,9 +233,22 @@ class client_schema_builder {
           "used in order to build a client schema: " +
           inspect(t) + ".");
     }
+    return nullptr;
   }
 
-  void build_field(object_config& o, const json::value& f) {
+  // Which root operation type `name` is when merging (0 query, 1 mutation, 2 subscription).
+  int root_index(const std::string& name) const {
+    if (!mode_.merge) return -1;
+    for (int i = 0; i < 3; ++i) {
+      if (root_names_[i] == name) return i;
+    }
+    return -1;
+  }
+  static std::string_view root_type_label(int index) {
+    return index == 0 ? "Query" : index == 1 ? "Mutation" : "Subscription";
+  }
+
+  void build_field(object_config& o, const json::value& f, bool drop_args = false) {
     const json::value* type = member(f, "type");
     std::string type_expr = type ? type_expression(*type) : "";
     if (type == nullptr || !is_output(*type)) {
@@ -168,6 +262,7 @@ class client_schema_builder {
     auto& field = o.field(optional_string(f, "name").value_or(""), type_expr);
     field.description = optional_string(f, "description");
     field.deprecation_reason = optional_string(f, "deprecationReason");
+    if (drop_args) return;
     for (const auto& a : args->get_array()) build_input_value(field.args.emplace_back(), a);
   }
 
@@ -356,32 +451,62 @@ class client_schema_builder {
   }
 
   const json::value& schema_;
-  schema_builder builder_;
+  schema_builder& builder_;
+  import_mode mode_;
+  std::optional<std::string> root_names_[3];
   std::unordered_map<std::string, const json::value*> types_by_name_;
   std::map<std::string, std::optional<json::value>> field_defaults_;
   std::set<std::string> resolving_;
 };
 
-}  // namespace
-
-schema_build_result build_client_schema(const json::value& introspection, build_options options) {
+// `{"__schema": ...}` or a whole response; null with the error message otherwise.
+const json::value* schema_of(const json::value& introspection, std::string& error) {
   const json::value* schema_json = member(introspection, "__schema");
   if (!schema_json) {
     if (const json::value* data = member(introspection, "data"))
       schema_json = member(*data, "__schema");
   }
   if (!schema_json || !schema_json->is_object()) {
-    return {nullptr,
-            {"Invalid or incomplete introspection result. Ensure that you are passing \"data\" "
-             "property of introspection response and no \"errors\" was returned alongside: " +
-             inspect(introspection) + "."}};
+    error =
+        "Invalid or incomplete introspection result. Ensure that you are passing \"data\" "
+        "property of introspection response and no \"errors\" was returned alongside: " +
+        inspect(introspection) + ".";
+    return nullptr;
   }
+  return schema_json;
+}
+
+}  // namespace
+
+schema_build_result build_client_schema(const json::value& introspection, build_options options) {
+  std::string error;
+  const json::value* schema_json = schema_of(introspection, error);
+  if (!schema_json) return {nullptr, {error}};
   try {
-    schema_builder builder = client_schema_builder(*schema_json).run();
+    schema_builder builder;
+    client_schema_builder(*schema_json, builder).run();
     return std::move(builder).build(options);
   } catch (const client_schema_error& e) {
     return {nullptr, {e.what()}};
   }
+}
+
+introspection_import_result add_introspection_types(schema_builder& builder,
+                                                    const json::value& introspection,
+                                                    const introspection_import& import) {
+  introspection_import_result out;
+  std::string error;
+  const json::value* schema_json = schema_of(introspection, error);
+  if (!schema_json) {
+    out.errors.push_back(std::move(error));
+    return out;
+  }
+  try {
+    out.roots = client_schema_builder(*schema_json, builder, {true, &import}).merge();
+  } catch (const client_schema_error& e) {
+    out.errors.emplace_back(e.what());
+  }
+  return out;
 }
 
 }  // namespace cohort::graphql::utilities
