@@ -23,6 +23,7 @@ struct settings {
   std::string pg_database_url;  // empty: embedded PostgreSQL under data_dir
   std::string redis_url;        // empty: single-node, in-process pub/sub
   std::string app_secret;       // empty: generated once and kept under data_dir
+  std::string seed = "none";    // none, demo, twenty-dev: data created at start when missing
 
   // Token lifetimes (Twenty's names and defaults)
   std::chrono::milliseconds access_token_expires_in = std::chrono::minutes(30);

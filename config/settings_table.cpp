@@ -49,6 +49,23 @@ apply_fn text(std::string settings::*member, bool allow_empty = true) {
   };
 }
 
+apply_fn one_of(std::string settings::*member, std::vector<std::string> allowed) {
+  return [=](settings& s, std::string_view value) -> std::optional<std::string> {
+    for (const auto& a : allowed) {
+      if (a == value) {
+        s.*member = a;
+        return std::nullopt;
+      }
+    }
+    std::string expected = "one of";
+    for (std::size_t i = 0; i < allowed.size(); ++i) {
+      expected += i ? ", " : " ";
+      expected += allowed[i];
+    }
+    return expected;
+  };
+}
+
 bool starts_with(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
@@ -142,6 +159,10 @@ std::vector<setting_spec> make_table() {
        "PostgreSQL to use instead of the embedded one", apply_pg_url},
       {"REDIS_URL", "--redis-url", "(empty: single node, in-process pub/sub)",
        "Redis for cross-node pub/sub and shared rate limits", apply_redis_url},
+      {"COHORT_SEED", "--seed", "none",
+       "data created at start when missing: none, demo (a demo workspace) or twenty-dev "
+       "(Twenty's development workspace)",
+       one_of(&settings::seed, {"none", "demo", "twenty-dev"})},
       {"APP_SECRET", "--app-secret", "(generated once, kept in the data dir)",
        "secret from which token signing keys are derived (Twenty's derivation)",
        text(&settings::app_secret)},
