@@ -1,0 +1,95 @@
+#include "storage/core/app_token_repository.hpp"
+
+namespace cohort::storage::core {
+
+namespace {
+
+std::string interval_ms(std::chrono::milliseconds ms) {
+  return std::to_string(ms.count()) + " milliseconds";
+}
+
+std::optional<std::string> optional_text(const pg::result& r, int col) {
+  auto v = r.get_optional(0, col);
+  return v ? std::optional<std::string>(std::string(*v)) : std::nullopt;
+}
+
+}  // namespace
+
+void insert_refresh_token(pg::pool& pool, new_refresh_token token,
+                          std::function<void(db_result<refresh_token_row>)> done) {
+  pool.query(
+      "INSERT INTO core.app_token (id, family_id, user_id, workspace_id, type, expires_at) "
+      "SELECT g.id, COALESCE($3::uuid, g.id), $1::uuid, $2::uuid, 'REFRESH_TOKEN', "
+      "now() + $4::interval FROM (SELECT gen_random_uuid() AS id) g "
+      "RETURNING id, family_id, " +
+          iso_timestamp_sql("expires_at"),
+      {std::move(token.user_id), std::move(token.workspace_id), std::move(token.family_id),
+       interval_ms(token.lifetime)},
+      [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(db_result<refresh_token_row>::failure(r.error()));
+        refresh_token_row row{std::string(r.get(0, 0)), std::string(r.get(0, 1)),
+                              std::string(r.get(0, 2))};
+        done({std::move(row), std::nullopt});
+      });
+}
+
+void rotate_refresh_token(pg::pool& pool, std::string id, std::chrono::milliseconds cool_down,
+                          std::function<void(db_result<rotation>)> done) {
+  // The UPDATE decides who rotates: concurrent callers serialise on the row lock and only one
+  // finds it unrevoked. The others (and replays) read the row to tell a replay from theft.
+  auto p = &pool;
+  pool.query(
+      "UPDATE core.app_token SET revoked_at = now() WHERE id = $1::uuid AND "
+      "type = 'REFRESH_TOKEN' AND revoked_at IS NULL RETURNING user_id, workspace_id, family_id",
+      {id}, [p, id, cool_down, done = std::move(done)](pg::result r) mutable {
+        if (!r.ok()) return done(db_result<rotation>::failure(r.error()));
+        if (r.rows() == 1) {
+          rotation out{rotation_status::rotated, std::string(r.get(0, 0)), optional_text(r, 1),
+                       std::string(r.get(0, 2))};
+          return done({std::move(out), std::nullopt});
+        }
+        p->query(
+            "WITH t AS (SELECT user_id, workspace_id, family_id, "
+            "revoked_at <= now() - $2::interval AS stale FROM core.app_token "
+            "WHERE id = $1::uuid AND type = 'REFRESH_TOKEN'), "
+            "revoked AS (UPDATE core.app_token a SET revoked_at = now() FROM t "
+            "WHERE t.stale AND a.user_id = t.user_id AND a.type = 'REFRESH_TOKEN' "
+            "AND a.revoked_at IS NULL) SELECT user_id, workspace_id, family_id, stale FROM t",
+            {std::move(id), interval_ms(cool_down)}, [done = std::move(done)](pg::result r) {
+              if (!r.ok()) return done(db_result<rotation>::failure(r.error()));
+              rotation out;
+              if (r.rows() == 1) {
+                out.status = r.get(0, 3) == "t" ? rotation_status::reused
+                                                : rotation_status::reused_within_cool_down;
+                out.user_id = std::string(r.get(0, 0));
+                out.workspace_id = optional_text(r, 1);
+                out.family_id = std::string(r.get(0, 2));
+              }
+              done({std::move(out), std::nullopt});
+            });
+      });
+}
+
+void revoke_refresh_family(pg::pool& pool, std::string family_id,
+                           std::function<void(db_result<long>)> done) {
+  pool.query(
+      "UPDATE core.app_token SET revoked_at = now() WHERE family_id = $1::uuid AND "
+      "type = 'REFRESH_TOKEN' AND revoked_at IS NULL",
+      {std::move(family_id)}, [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(db_result<long>::failure(r.error()));
+        done({r.affected_rows(), std::nullopt});
+      });
+}
+
+void consume_login_token(pg::pool& pool, std::string jti, std::string expires_at_iso,
+                         std::function<void(db_result<bool>)> done) {
+  pool.query(
+      "INSERT INTO core.consumed_login_token (jti, expires_at) VALUES ($1::uuid, $2::timestamptz) "
+      "ON CONFLICT (jti) DO NOTHING",
+      {std::move(jti), std::move(expires_at_iso)}, [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(db_result<bool>::failure(r.error()));
+        done({r.affected_rows() == 1, std::nullopt});
+      });
+}
+
+}  // namespace cohort::storage::core

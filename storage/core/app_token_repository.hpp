@@ -1,0 +1,59 @@
+// core.app_token refresh tokens and core.consumed_login_token: a refresh token is used once
+// (renewing revokes it), a revoked one presented again after the cool-down is theft (every refresh
+// token of the user is revoked), and a login token's `jti` is accepted once.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "storage/core/core_rows.hpp"
+#include "storage/pg/pool.hpp"
+
+namespace cohort::storage::core {
+
+struct new_refresh_token {
+  std::string user_id;
+  std::optional<std::string> workspace_id;  // none: a workspace-agnostic session
+  std::optional<std::string> family_id;     // none: a new sign-in, the row is its own family
+  std::chrono::milliseconds lifetime;
+};
+
+struct refresh_token_row {
+  std::string id;  // the refresh JWT's `jti`
+  std::string family_id;
+  std::string expires_at;  // ISO
+};
+
+void insert_refresh_token(pg::pool& pool, new_refresh_token token,
+                          std::function<void(db_result<refresh_token_row>)> done);
+
+enum class rotation_status {
+  rotated,                  // was live, now revoked by this call
+  reused_within_cool_down,  // already revoked, but recently: a parallel renewal (allowed)
+  reused,                   // revoked longer ago than the cool-down: every refresh token revoked
+  unknown,                  // no such refresh token
+};
+
+struct rotation {
+  rotation_status status = rotation_status::unknown;
+  std::string user_id;
+  std::optional<std::string> workspace_id;
+  std::string family_id;
+};
+
+// Revokes the refresh token `id` unless it already is; tells what it found. Only the first of
+// concurrent renewals sees `rotated`.
+void rotate_refresh_token(pg::pool& pool, std::string id, std::chrono::milliseconds cool_down,
+                          std::function<void(db_result<rotation>)> done);
+
+// Revokes every live refresh token of the family (one sign-in and its renewals).
+void revoke_refresh_family(pg::pool& pool, std::string family_id,
+                           std::function<void(db_result<long>)> done);
+
+// Records the login token's `jti`; true the first time, false when it was already used.
+void consume_login_token(pg::pool& pool, std::string jti, std::string expires_at_iso,
+                         std::function<void(db_result<bool>)> done);
+
+}  // namespace cohort::storage::core
