@@ -1,0 +1,29 @@
+// Compiles and runs one record query on the pool: the answer is the statement's JSON, parsed once
+// and ready to hand to the GraphQL executor (or REST) as a shaped value, or a record_error. Errors
+// from PostgreSQL are logged and translated (unique / not-null violations, guards) without SQL.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <functional>
+#include <variant>
+
+#include "model/query/record_query.hpp"
+#include "model/workspace_model.hpp"
+#include "storage/pg/pool.hpp"
+#include "storage/query/record_error.hpp"
+
+namespace cohort::storage::query {
+
+using run_result = std::variant<boost::json::value, record_error>;
+using run_callback = std::function<void(run_result)>;
+
+// `done` runs on a pool thread, or at once on the caller's thread when compilation fails. The
+// model must outlive the call only until compile returns (the statement owns its text and values).
+void run(pg::pool& pool, const model::record_query& query, const model::workspace_model& model,
+         run_callback done);
+
+// Blocking form for tests and start-up code (never on a pool thread).
+run_result run_sync(pg::pool& pool, const model::record_query& query,
+                    const model::workspace_model& model);
+
+}  // namespace cohort::storage::query
