@@ -25,6 +25,7 @@
 #include "api/router.hpp"
 #include "runtime/database.hpp"
 #include "runtime/redis_check.hpp"
+#include "runtime/seed/apply_seed.hpp"
 
 namespace cohort::runtime {
 
@@ -100,6 +101,9 @@ std::optional<std::string> node::start(bool& config_problem) {
     return err;
   }
   if (auto err = p.db.open(settings_, config_problem)) return err;
+  if (auto plan = seed::find_seed(settings_.seed)) {
+    if (auto err = seed::apply_seed(*p.db.pool(), *plan)) return err;
+  }
 
   p.cfg = std::make_unique<actor_config>(settings_);
   p.sys = std::make_unique<caf::actor_system>(*p.cfg);

@@ -1,0 +1,49 @@
+// A seed as data: workspaces with their users, memberships and records (Twenty's CreateInput
+// shapes), applied at start by `cohort serve --seed <name>` when the workspace is missing. The
+// demo and twenty-dev seeds are two such plans.
+#pragma once
+
+#include <boost/json/array.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace cohort::runtime::seed {
+
+struct seed_user {
+  std::string id;
+  std::string email;
+  std::string first_name;
+  std::string last_name;
+  std::string password;  // hashed (argon2id) when applied
+  std::string user_workspace_id;
+  std::string workspace_member_id;
+};
+
+// Records of one object, created in order: (nameSingular, one CreateInput per record).
+using seed_records = std::pair<std::string, boost::json::array>;
+
+struct seed_workspace {
+  std::string id;
+  std::string display_name;
+  std::string subdomain;
+  std::string invite_hash;
+  std::vector<seed_user> users;
+  std::vector<seed_records> records;
+};
+
+struct seed_plan {
+  std::string name;
+  std::vector<seed_workspace> workspaces;
+  // Printed at start so that a newcomer can sign in at once.
+  std::string sign_in_hint;
+};
+
+// nullopt for "none" or an unknown name.
+std::optional<seed_plan> find_seed(const std::string& name);
+
+seed_plan demo_seed();
+seed_plan twenty_dev_seed();
+
+}  // namespace cohort::runtime::seed
