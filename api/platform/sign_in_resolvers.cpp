@@ -1,0 +1,143 @@
+// signIn (a workspace-agnostic session and the workspaces to enter, each with a login token) and
+// getLoginTokenFromCredentials (a login token for the workspace of the request's origin).
+#include "api/auth/password.hpp"
+#include "api/platform/platform_resolvers.hpp"
+#include "api/platform/session_tokens.hpp"
+#include "api/platform/workspace_urls.hpp"
+#include "storage/core/user_repository.hpp"
+#include "storage/core/workspace_repository.hpp"
+
+namespace cohort::api::platform {
+
+namespace core = storage::core;
+
+namespace {
+
+using user_outcome = std::function<void(std::optional<field_error>, core::user_row)>;
+
+// Twenty's validateLoginWithPassword: the user, a password hash, the right password.
+void check_credentials(const state_ptr& state, std::string email, std::string password,
+                       user_outcome done) {
+  core::find_user_by_email(
+      *state->pool, std::move(email),
+      [state, password = std::move(password), done](core::db_result<core::user_row> u) {
+        if (!u.ok()) return done(database_error(*u.error), {});
+        if (!u.value) return done(auth_exception("User not found", "USER_NOT_FOUND"), {});
+        if (!u.value->password_hash) {
+          return done(auth_exception("Incorrect login method", "INVALID_INPUT"), {});
+        }
+        // Verifying costs as much as hashing: off the caller's thread.
+        state->run_blocking([user = std::move(*u.value), password, done]() mutable {
+          if (auth::verify_password(password, *user.password_hash) != auth::password_check::match) {
+            return done(from_auth_error(auth::wrong_password_error()), {});
+          }
+          done(std::nullopt, std::move(user));
+        });
+      });
+}
+
+json::object login_token_for(const state_ptr& state, const std::string& email,
+                             const std::string& workspace_id) {
+  auth::login_token_claims claims;
+  claims.email = email;
+  claims.workspace_id = workspace_id;
+  claims.jti = new_uuid();  // single use: getAuthTokensFromLoginToken records it
+  return auth_token_json(state->tokens->mint_login(claims));
+}
+
+void sign_in(const state_ptr& state, resolve_info& info, completion done) {
+  reply out(std::move(done));
+  std::string email = normalize_email(string_arg(info.args(), "email").value_or(""));
+  std::string password = string_arg(info.args(), "password").value_or("");
+  check_credentials(
+      state, email, password, [state, out](std::optional<field_error> e, core::user_row user) {
+        if (e) return out.error(std::move(*e));
+        session_spec spec{user.id, std::nullopt, std::nullopt, "password", std::nullopt};
+        issue_token_pair(
+            state, spec, [state, out, user](std::optional<field_error> e, json::object pair) {
+              if (e) return out.error(std::move(*e));
+              available_workspaces(
+                  state, user.id, user.email,
+                  [out, pair](std::optional<field_error> e, json::object available) {
+                    if (e) return out.error(std::move(*e));
+                    out.value(json::object{{"tokens", pair},
+                                           {"availableWorkspaces", std::move(available)}});
+                  });
+            });
+      });
+}
+
+void get_login_token_from_credentials(const state_ptr& state, resolve_info& info, completion done) {
+  reply out(std::move(done));
+  std::string email = normalize_email(string_arg(info.args(), "email").value_or(""));
+  std::string password = string_arg(info.args(), "password").value_or("");
+  auto target = parse_origin(state->settings, string_arg(info.args(), "origin").value_or(""));
+  if (!target) return out.error(auth_exception("Workspace not found", "WORKSPACE_NOT_FOUND"));
+  core::find_workspace_by_host(
+      *state->pool, target->subdomain, target->host,
+      [state, out, email, password](core::db_result<core::workspace_row> w) {
+        if (out.failed(w)) return;
+        if (!w.value)
+          return out.error(auth_exception("Workspace not found", "WORKSPACE_NOT_FOUND"));
+        if (!w.value->is_password_auth_enabled) {
+          return out.error(auth_exception("Email/Password auth is not enabled for this workspace",
+                                          "FORBIDDEN_EXCEPTION"));
+        }
+        std::string workspace_id = w.value->id;
+        check_credentials(
+            state, email, password,
+            [state, out, workspace_id](std::optional<field_error> e, core::user_row user) {
+              if (e) return out.error(std::move(*e));
+              core::find_user_workspace(
+                  *state->pool, user.id, workspace_id,
+                  [state, out, user, workspace_id](core::db_result<core::user_workspace_row> m) {
+                    if (out.failed(m)) return;
+                    if (!m.value) {
+                      return out.error(auth_exception("User is not a member of the workspace.",
+                                                      "FORBIDDEN_EXCEPTION"));
+                    }
+                    out.value(json::object{
+                        {"loginToken", login_token_for(state, user.email, workspace_id)}});
+                  });
+            });
+      });
+}
+
+}  // namespace
+
+void available_workspaces(const state_ptr& state, const std::string& user_id,
+                          const std::string& email,
+                          std::function<void(std::optional<field_error>, json::object)> done) {
+  core::list_user_workspaces(
+      *state->pool, user_id,
+      [state, email, done](core::db_result<std::vector<core::workspace_row>> ws) {
+        if (!ws.ok()) return done(database_error(*ws.error), {});
+        json::array for_sign_in;
+        for (const auto& w : *ws.value) {
+          json::object entry;
+          entry["id"] = w.id;
+          entry["displayName"] = optional_json(w.display_name);
+          entry["loginToken"] = login_token_for(state, email, w.id)["token"];
+          entry["personalInviteToken"] = nullptr;
+          entry["inviteHash"] = optional_json(w.invite_hash);
+          entry["workspaceUrls"] = workspace_urls_json(state->settings, w);
+          entry["logo"] = optional_json(w.logo);
+          entry["sso"] = json::array();
+          for_sign_in.push_back(std::move(entry));
+        }
+        done(std::nullopt, json::object{{"availableWorkspacesForSignIn", std::move(for_sign_in)},
+                                        {"availableWorkspacesForSignUp", json::array()}});
+      });
+}
+
+void add_sign_in_resolvers(resolver_list& out, const state_ptr& state) {
+  out.push_back({"Mutation", "signIn", [state](resolve_info& info, completion done) {
+                   sign_in(state, info, std::move(done));
+                 }});
+  out.push_back(
+      {"Mutation", "getLoginTokenFromCredentials", [state](resolve_info& info, completion done) {
+         get_login_token_from_credentials(state, info, std::move(done));
+       }});
+}
+
+}  // namespace cohort::api::platform
