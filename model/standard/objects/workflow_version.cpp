@@ -1,6 +1,7 @@
 // Standard object `workflowVersion`, declared once, as data.
-// Taken from the metadata of a Twenty 1.6.0 workspace (spec/twenty-golden); fields in the order
-// of the GraphQL object type.
+// Taken from the metadata of a Twenty 1.6.0 workspace (spec/twenty-golden); fields in metadata
+// order (that of its create input); its GraphQL object type lists the platform's
+// WorkflowVersion `id` first, Twenty merging the two types.
 #include "model/standard/standard_object_def.hpp"
 
 namespace cohort::model::standard {
@@ -20,14 +21,6 @@ object_def workflow_version_object() {
       .label_identifier = "name",
       .fields =
           {
-              {.name = "id",
-               .type = ft::uuid,
-               .label = "Id",
-               .description = "Id",
-               .icon = "Icon123",
-               .nullable = false,
-               .system = true,
-               .default_value = R"("uuid")"},
               {.name = "name",
                .type = ft::text,
                .label = "Name",
@@ -70,6 +63,14 @@ object_def workflow_version_object() {
                .description = "Field used for full-text search",
                .icon = "IconUser",
                .system = true},
+              {.name = "id",
+               .type = ft::uuid,
+               .label = "Id",
+               .description = "Id",
+               .icon = "Icon123",
+               .nullable = false,
+               .system = true,
+               .default_value = R"("uuid")"},
               {.name = "createdAt",
                .type = ft::date_time,
                .label = "Creation date",
