@@ -7,7 +7,7 @@
 
 #include <fstream>
 
-#include "cohort_server.hpp"
+#include "fixtures/cohort_server.hpp"
 
 using namespace cohort::testing;
 

@@ -4,7 +4,7 @@
 
 #include <filesystem>
 
-#include "cohort_server.hpp"
+#include "fixtures/cohort_server.hpp"
 #include "fixtures/postgres_server.hpp"
 #include "storage/pg/pool.hpp"
 

@@ -3,7 +3,7 @@
 
 #include <boost/json.hpp>
 
-#include "cohort_server.hpp"
+#include "fixtures/cohort_server.hpp"
 #include "fixtures/redis_server.hpp"
 
 using namespace cohort::testing;

@@ -5,7 +5,7 @@
 #include <boost/json.hpp>
 #include <fstream>
 
-#include "cohort_server.hpp"
+#include "fixtures/cohort_server.hpp"
 #include "fixtures/prometheus_text.hpp"
 
 using namespace cohort::testing;
