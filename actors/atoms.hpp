@@ -14,5 +14,7 @@ using subscribe_atom = caf::atom_constant<caf::atom("subscribe")>;
 using unsub_atom = caf::atom_constant<caf::atom("unsub")>;
 using stop_atom = caf::atom_constant<caf::atom("stop")>;
 using child_atom = caf::atom_constant<caf::atom("child")>;
+using loaded_atom = caf::atom_constant<caf::atom("loaded")>;
+using runtime_atom = caf::atom_constant<caf::atom("runtime")>;
 
 }  // namespace cohort::actors

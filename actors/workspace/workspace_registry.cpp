@@ -9,6 +9,7 @@
 #include "actors/atoms.hpp"
 #include "actors/workspace/workspace_actor.hpp"
 #include "actors/workspace/workspace_request.hpp"
+#include "actors/workspace/workspace_runtime.hpp"
 
 namespace cohort::actors {
 
@@ -77,7 +78,12 @@ void on_workspace_down(registry_actor* self, const caf::down_msg& dm) {
 }
 
 caf::behavior workspace_registry(registry_actor* self, registry_options options) {
-  if (!options.factory) options.factory = spawn_workspace_actor;
+  if (!options.factory) {
+    options.factory = [deps = options.workspace_deps](caf::local_actor* parent,
+                                                      const std::string& id) {
+      return spawn_workspace_actor(parent, id, deps);
+    };
+  }
   if (options.sweep_interval.count() == 0)
     options.sweep_interval = std::max(std::chrono::milliseconds(10), options.idle_timeout / 10);
   self->state.options = std::move(options);
@@ -92,6 +98,10 @@ caf::behavior workspace_registry(registry_actor* self, registry_options options)
   self->delayed_send(self, self->state.options.sweep_interval, tick_atom::value);
   return {
       [=](route_atom, workspace_request& req) {
+        const caf::actor& target = activate(self, req.workspace_id);
+        return self->delegate(target, std::move(req));
+      },
+      [=](route_atom, runtime_request& req) {
         const caf::actor& target = activate(self, req.workspace_id);
         return self->delegate(target, std::move(req));
       },

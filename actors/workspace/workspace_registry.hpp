@@ -3,6 +3,7 @@
 //
 // Protocol:
 //   (route_atom, workspace_request)  -> delegated to the workspace actor (replies workspace_reply)
+//   (route_atom, runtime_request)    -> delegated to the workspace actor (replies runtime_reply)
 //   (get_atom, std::string id)       -> caf::actor (activating it if needed)
 //   (count_atom)                     -> std::uint64_t live workspace actors
 #pragma once
@@ -18,6 +19,8 @@
 
 namespace cohort::actors {
 
+struct workspace_dependencies;
+
 // Counters readable from any thread (for /metrics).
 struct registry_stats {
   std::atomic<std::int64_t> live{0};
@@ -30,6 +33,8 @@ struct registry_options {
   std::chrono::milliseconds idle_timeout = std::chrono::minutes(10);
   // How often idle workspaces are looked for; 0 picks a tenth of idle_timeout (at least 10 ms).
   std::chrono::milliseconds sweep_interval{0};
+  // What the default factory hands every workspace actor.
+  std::shared_ptr<const workspace_dependencies> workspace_deps;
   // Spawns (and monitors) the actor of one workspace; spawn_workspace_actor by default.
   std::function<caf::actor(caf::local_actor*, const std::string&)> factory;
   std::shared_ptr<registry_stats> stats = std::make_shared<registry_stats>();

@@ -1,0 +1,80 @@
+#include "actors/workspace/runtime_builder.hpp"
+
+#include "actors/workspace/record_resolvers.hpp"
+#include "actors/workspace/schema/record_schema.hpp"
+
+namespace cohort::actors {
+
+namespace {
+
+namespace ws = workspace_schema;
+
+// Which record_query operation each generated root field is.
+std::optional<workspace::binder::root_field> root_field_of(ws::record_root_field kind) {
+  using op = model::record_operation;
+  switch (kind) {
+    case ws::record_root_field::find_many:
+      return {{op::find_many, false}};
+    case ws::record_root_field::find_one:
+      return {{op::find_one, false}};
+    case ws::record_root_field::create_one:
+      return {{op::create, false}};
+    case ws::record_root_field::create_many:
+      return {{op::create, true}};
+    case ws::record_root_field::update_one:
+      return {{op::update, false}};
+    case ws::record_root_field::update_many:
+      return {{op::update, true}};
+    case ws::record_root_field::delete_one:
+      return {{op::soft_delete, false}};
+    case ws::record_root_field::delete_many:
+      return {{op::soft_delete, true}};
+    case ws::record_root_field::destroy_one:
+      return {{op::destroy, false}};
+    case ws::record_root_field::destroy_many:
+      return {{op::destroy, true}};
+    case ws::record_root_field::restore_one:
+      return {{op::restore, false}};
+    case ws::record_root_field::restore_many:
+      return {{op::restore, true}};
+    // Duplicates and merge are not compiled yet: the field answers a clear error.
+    case ws::record_root_field::find_duplicates:
+    case ws::record_root_field::merge_many:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+graphql::execution::field_resolver not_supported_yet(std::string field) {
+  return [field](graphql::execution::resolve_info&, graphql::execution::completion done) {
+    done.fail(graphql::execution::field_error::with_code(field + " is not supported by Cohort yet",
+                                                         "INTERNAL_SERVER_ERROR"));
+  };
+}
+
+}  // namespace
+
+std::variant<std::shared_ptr<const workspace_runtime>, std::string> build_workspace_runtime(
+    std::shared_ptr<const model::workspace_model> model, const workspace_dependencies& deps) {
+  graphql::type::schema_builder builder;
+  if (deps.add_platform_types) deps.add_platform_types(builder);
+  auto factory = [&deps](const model::object_metadata& object, ws::record_root_field kind) {
+    if (auto root = root_field_of(kind)) {
+      return workspace::record_resolver(deps.pool, object, *root);
+    }
+    return not_supported_yet(ws::root_field_name(object, kind));
+  };
+  ws::add_record_schema(builder, *model, factory);
+  auto built = std::move(builder).build();
+  if (!built.schema) {
+    std::string message;
+    for (const auto& e : built.errors) message += (message.empty() ? "" : "; ") + e;
+    return message.empty() ? std::string("invalid schema") : message;
+  }
+  auto runtime = std::make_shared<workspace_runtime>();
+  runtime->model = std::move(model);
+  runtime->graphql = std::make_shared<graphql::service::graphql_service>(std::move(built.schema));
+  return std::shared_ptr<const workspace_runtime>(std::move(runtime));
+}
+
+}  // namespace cohort::actors
