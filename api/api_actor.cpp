@@ -53,6 +53,11 @@ void route(caf::event_based_actor* self, const api_actor_options& options,
 caf::behavior api_actor(caf::event_based_actor* self, api_actor_options options) {
   return {
       [=](http_call& call) {
+        if (call.req.path == "/graphql" || call.req.path == "/metadata") {
+          serve_graphql(self, options.graphql, options.handles, options.request_timeout,
+                        std::move(call.req), std::move(call.done));
+          return;
+        }
         actors::workspace_request req{echo_workspace, "echo",
                                       call.req.query.empty() ? call.req.body : call.req.query,
                                       call.req.request_id};

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "actors/supervisor.hpp"
+#include "api/graphql_endpoint.hpp"
 #include "api/http/message.hpp"
 
 namespace cohort::api {
@@ -25,6 +26,7 @@ struct http_call {
 struct api_actor_options {
   std::shared_ptr<actors::handle_table> handles;  // finds "workspace_registry"
   std::chrono::milliseconds request_timeout = std::chrono::seconds(30);
+  graphql_endpoints graphql;  // /graphql and /metadata
 };
 
 caf::actor spawn_api_actor(caf::actor_system& sys, api_actor_options options);

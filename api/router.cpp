@@ -18,6 +18,11 @@ void router::handle(http::request req, http::responder done) {
     to_api_actor(std::move(req), std::move(done), "/_internal/echo");
     return;
   }
+  if (path == "/graphql" || path == "/metadata") {
+    // Every method reaches the GraphQL-over-HTTP layer, which answers 405 for the wrong ones.
+    to_api_actor(std::move(req), std::move(done), path == "/graphql" ? "/graphql" : "/metadata");
+    return;
+  }
   // NestJS's answer for a route it does not have.
   done(http::error_response(404, "Cannot " + req.method + " " + path));
 }

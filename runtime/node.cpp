@@ -23,6 +23,7 @@
 #include "api/health.hpp"
 #include "api/http/process_stats.hpp"
 #include "api/router.hpp"
+#include "runtime/api_services.hpp"
 #include "runtime/database.hpp"
 #include "runtime/redis_check.hpp"
 #include "runtime/seed/apply_seed.hpp"
@@ -104,6 +105,9 @@ std::optional<std::string> node::start(bool& config_problem) {
   if (auto plan = seed::find_seed(settings_.seed)) {
     if (auto err = seed::apply_seed(*p.db.pool(), *plan)) return err;
   }
+  auto built_services = build_api_services(settings_, p.db.pool());
+  if (auto* why = std::get_if<std::string>(&built_services)) return *why;
+  const auto& services = std::get<api_services>(built_services);
 
   p.cfg = std::make_unique<actor_config>(settings_);
   p.sys = std::make_unique<caf::actor_system>(*p.cfg);
@@ -133,6 +137,7 @@ std::optional<std::string> node::start(bool& config_problem) {
   actors::registry_options reg;
   reg.idle_timeout = settings_.workspace_idle_timeout;
   reg.stats = p.registry_stats;
+  reg.workspace_deps = services.workspace_deps;
 
   actors::supervisor_options sup;
   sup.handles = p.handles;
@@ -143,7 +148,7 @@ std::optional<std::string> node::start(bool& config_problem) {
   sup.children.push_back({"workspace_registry", [reg](caf::actor_system& s) {
                             return actors::spawn_workspace_registry(s, reg);
                           }});
-  api::api_actor_options api_opts{p.handles, settings_.request_timeout};
+  api::api_actor_options api_opts{p.handles, settings_.request_timeout, services.endpoints};
   for (const auto& name : api_names)
     sup.children.push_back(
         {name, [api_opts](caf::actor_system& s) { return api::spawn_api_actor(s, api_opts); }});

@@ -1,0 +1,109 @@
+#include "api/graphql_endpoint.hpp"
+
+#include <caf/all.hpp>
+
+#include <boost/json.hpp>
+
+#include "actors/atoms.hpp"
+#include "actors/workspace/workspace_runtime.hpp"
+#include "api/bearer_caller.hpp"
+#include "api/graphql_http/graphql_http.hpp"
+
+namespace cohort::api {
+
+namespace {
+
+namespace svc = graphql::service;
+
+// Twenty's error formatter keeps neither locations nor path on resolver errors.
+svc::run_options twenty_run_options() {
+  graphql::execution::execution_options exec;
+  exec.error_locations = false;
+  exec.error_paths = false;
+  return svc::run_options(exec);
+}
+
+http::response graphql_error_response(std::string message, std::string_view code) {
+  boost::json::object ext;
+  ext["userFriendlyMessage"] = "You must be authenticated to perform this action.";
+  ext["subCode"] = code;
+  ext["code"] = code;
+  boost::json::object e;
+  e["message"] = std::move(message);
+  e["extensions"] = std::move(ext);
+  http::response res;
+  res.body = boost::json::serialize(boost::json::object{{"errors", boost::json::array{e}}});
+  return res;
+}
+
+void run_on(const svc::graphql_service& service, std::shared_ptr<actors::request_context> context,
+            std::shared_ptr<graphql_http::graphql_request> parsed, http::responder done) {
+  // The context must outlive execution: the responder holds it until the answer is written.
+  void* raw_context = context.get();
+  graphql_http::execute(
+      std::move(*parsed), service, raw_context, twenty_run_options(), {},
+      [context, done = std::move(done)](http::response res) { done(std::move(res)); });
+}
+
+}  // namespace
+
+void serve_graphql(caf::event_based_actor* self, const graphql_endpoints& endpoints,
+                   const std::shared_ptr<actors::handle_table>& handles,
+                   std::chrono::milliseconds timeout, http::request req, http::responder done) {
+  auto parsed_or_error = graphql_http::parse_request(req);
+  if (auto* res = std::get_if<http::response>(&parsed_or_error)) {
+    done(std::move(*res));
+    return;
+  }
+  auto parsed = std::make_shared<graphql_http::graphql_request>(
+      std::move(std::get<graphql_http::graphql_request>(parsed_or_error)));
+
+  auto caller = caller_from_request(req, *endpoints.tokens);
+  if (auto* error = std::get_if<auth::auth_error>(&caller)) {
+    http::response res;
+    res.body = unauthenticated_body(*error);
+    done(std::move(res));
+    return;
+  }
+  auto context = std::make_shared<actors::request_context>();
+  context->who = std::move(std::get<actors::caller>(caller));
+  context->request_id = req.request_id;
+  if (const std::string* origin = req.header("origin")) context->origin = *origin;
+
+  bool metadata = req.path == "/metadata";
+  if (metadata || !context->who.workspace_id) {
+    const auto& service = metadata ? endpoints.platform_metadata : endpoints.platform_graphql;
+    run_on(*service, std::move(context), std::move(parsed), std::move(done));
+    return;
+  }
+  caf::actor registry = handles->get("workspace_registry");
+  if (!registry) {
+    done(http::error_response(503, "The server is starting or stopping"));
+    return;
+  }
+  actors::runtime_request ask{*context->who.workspace_id};
+  self->request(registry, timeout, actors::route_atom::value, std::move(ask))
+      .then(
+          [context, parsed, done](actors::runtime_reply& reply) mutable {
+            if (!reply.runtime) {
+              done(graphql_error_response(reply.message, reply.error == "INTERNAL_SERVER_ERROR"
+                                                             ? "INTERNAL_SERVER_ERROR"
+                                                             : "UNAUTHENTICATED"));
+              return;
+            }
+            context->model = reply.runtime->model;
+            // The runtime stays alive with the context until the response is written.
+            auto runtime = reply.runtime;
+            run_on(*runtime->graphql, std::move(context), std::move(parsed),
+                   [runtime, done = std::move(done)](http::response res) { done(std::move(res)); });
+          },
+          [self, done](caf::error& err) mutable {
+            bool timeout = err == caf::sec::request_timeout;
+            done(http::error_response(
+                timeout ? 504 : 503, timeout
+                                         ? "The workspace did not answer in time"
+                                         : "Workspace unavailable: " + self->system().render(err)));
+          });
+}
+
+}  // namespace cohort::api
