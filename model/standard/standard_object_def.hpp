@@ -57,6 +57,9 @@ struct object_def {
   // Column names (composite subfields as columns), e.g. {"nameFirstName", "nameLastName"}.
   std::vector<std::vector<std::string_view>> duplicate_criteria = {};
   std::vector<field_def> fields = {};
+  // Unique indexes over several fields (field names; a relation stands for its join column),
+  // among live rows, e.g. a view's field appears once per view: {"fieldMetadataId", "view"}.
+  std::vector<std::vector<std::string_view>> unique_indexes = {};
 };
 
 // One declaration per standard object, one file each under objects/.

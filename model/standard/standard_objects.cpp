@@ -1,5 +1,7 @@
 #include "model/standard/standard_objects.hpp"
 
+#include <cassert>
+
 #include <boost/json/parse.hpp>
 #include <vector>
 
@@ -105,8 +107,22 @@ index_metadata make_index(const object_metadata& object, std::string_view suffix
 }
 
 // Twenty indexes every foreign key, each unique field (among live rows) and the search vector.
-std::vector<index_metadata> build_indexes(const object_metadata& object) {
+std::vector<index_metadata> build_indexes(const object_metadata& object, const object_def& def) {
   std::vector<index_metadata> out;
+  for (const auto& names : def.unique_indexes) {
+    std::vector<const field_metadata*> fields;
+    std::string suffix = "UNIQUE";
+    for (auto name : names) {
+      const field_metadata* f = object.find_field(name);
+      assert(f != nullptr && "a unique index names a field of its object");
+      fields.push_back(f);
+      suffix += "_" + (f->relation ? f->relation->join_column_name : f->name);
+    }
+    auto index = make_index(object, suffix, std::move(fields));
+    index.is_unique = true;
+    index.where_clause = "\"deletedAt\" IS NULL";
+    out.push_back(std::move(index));
+  }
   for (const auto& f : object.fields) {
     if (f.is_many_to_one()) {
       out.push_back(make_index(object, f.relation->join_column_name, {&f}));
@@ -152,7 +168,7 @@ object_metadata build_object(const object_def& def) {
   for (const auto& f : def.fields) o.fields.push_back(build_field(def, f));
   if (const auto* f = o.find_field(def.label_identifier)) o.label_identifier_field_id = f->id;
   if (const auto* f = o.find_field(def.image_identifier)) o.image_identifier_field_id = f->id;
-  o.indexes = build_indexes(o);
+  o.indexes = build_indexes(o, def);
   return o;
 }
 

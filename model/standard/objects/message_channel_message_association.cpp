@@ -86,6 +86,7 @@ object_def message_channel_message_association_object() {
                .relation = relation_def{rt::many_to_one, "message",
                                         "messageChannelMessageAssociations", od::cascade}},
           },
+      .unique_indexes = {{"messageChannel", "message"}},
   };
 }
 

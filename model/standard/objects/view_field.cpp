@@ -101,6 +101,7 @@ object_def view_field_object() {
                .system = true,
                .relation = relation_def{rt::many_to_one, "view", "viewFields", od::cascade}},
           },
+      .unique_indexes = {{"fieldMetadataId", "view"}},
   };
 }
 

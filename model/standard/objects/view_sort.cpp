@@ -69,6 +69,7 @@ object_def view_sort_object() {
                .system = true,
                .relation = relation_def{rt::many_to_one, "view", "viewSorts", od::cascade}},
           },
+      .unique_indexes = {{"fieldMetadataId", "view"}},
   };
 }
 

@@ -70,6 +70,7 @@ object_def workspace_member_object() {
                .icon = "IconMail",
                .nullable = false,
                .system = true,
+               .unique = true,
                .default_value = R"("''")"},
               {.name = "calendarStartDay",
                .type = ft::number,

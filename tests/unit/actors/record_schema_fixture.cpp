@@ -52,7 +52,8 @@ field_metadata relation_field(const std::string& object, std::string name, relat
                             .target_object_id = "recorded-object-" + target,
                             .target_object_name = target,
                             .target_field_id = "recorded-field-" + target + "." + target_field,
-                            .target_field_name = target_field};
+                            .target_field_name = target_field,
+                            .join_column_name = {}};
   if (type == relation_type::many_to_one) f.relation->join_column_name = name + "Id";
   return f;
 }
@@ -136,35 +137,6 @@ void add_custom_fields(std::vector<object_metadata>& objects) {
       nickname.is_nullable = false;
       nickname.default_value = "''";
       object.fields.insert(object.fields.begin(), std::move(nickname));
-    }
-  }
-}
-
-// Uniqueness the recorded schema shows (in {Object}WhereUniqueInput) that model/standard does not
-// declare yet: reported to the model's owner; added here so the generator's rule is checked.
-void add_recorded_uniqueness(std::vector<object_metadata>& objects) {
-  auto unique_index = [](object_metadata& object, std::vector<std::string> names) {
-    model::index_metadata index;
-    index.name = "IDX_UNIQUE_" + object.name_singular;
-    index.is_unique = true;
-    int order = 0;
-    for (const auto& name : names) {
-      const auto* field = object.find_field(name);
-      index.fields.push_back({.id = index.name + name, .field_id = field->id, .order = order++});
-    }
-    object.indexes.push_back(std::move(index));
-  };
-  for (auto& object : objects) {
-    if (object.name_singular == "workspaceMember") {
-      for (auto& f : object.fields) {
-        if (f.name == "userEmail") f.is_unique = true;
-      }
-    }
-    if (object.name_singular == "viewField" || object.name_singular == "viewSort") {
-      unique_index(object, {"fieldMetadataId", "view"});
-    }
-    if (object.name_singular == "messageChannelMessageAssociation") {
-      unique_index(object, {"messageChannel", "message"});
     }
   }
 }
@@ -305,7 +277,6 @@ std::vector<object_metadata> recorded_objects() {
     }
   }
   add_custom_fields(objects);
-  add_recorded_uniqueness(objects);
   return objects;
 }
 
