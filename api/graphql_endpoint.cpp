@@ -23,11 +23,12 @@ svc::run_options twenty_run_options() {
   return svc::run_options(exec);
 }
 
-http::response graphql_error_response(std::string message, std::string_view code) {
+// The workspace's runtime could not be loaded (database down, schema defect): logged where it
+// happened; the client sees Twenty's generic internal error.
+http::response internal_error_response(std::string message) {
   boost::json::object ext;
-  ext["userFriendlyMessage"] = "You must be authenticated to perform this action.";
-  ext["subCode"] = code;
-  ext["code"] = code;
+  ext["code"] = "INTERNAL_SERVER_ERROR";
+  ext["userFriendlyMessage"] = "An error occurred.";
   boost::json::object e;
   e["message"] = std::move(message);
   e["extensions"] = std::move(ext);
@@ -84,11 +85,16 @@ void serve_graphql(caf::event_based_actor* self, const graphql_endpoints& endpoi
   actors::runtime_request ask{*context->who.workspace_id};
   self->request(registry, timeout, actors::route_atom::value, std::move(ask))
       .then(
-          [context, parsed, done](actors::runtime_reply& reply) mutable {
+          [context, parsed, done,
+           platform = endpoints.platform_graphql](actors::runtime_reply& reply) mutable {
+            if (!reply.runtime && reply.error != "INTERNAL_SERVER_ERROR") {
+              // A workspace still being created (or gone) has no record schema: its token
+              // still reaches the platform operations, activateWorkspace first of all.
+              run_on(*platform, std::move(context), std::move(parsed), std::move(done));
+              return;
+            }
             if (!reply.runtime) {
-              done(graphql_error_response(reply.message, reply.error == "INTERNAL_SERVER_ERROR"
-                                                             ? "INTERNAL_SERVER_ERROR"
-                                                             : "UNAUTHENTICATED"));
+              done(internal_error_response(reply.message));
               return;
             }
             context->model = reply.runtime->model;

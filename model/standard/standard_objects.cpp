@@ -92,6 +92,18 @@ field_metadata build_field(const object_def& object, const field_def& def) {
   return f;
 }
 
+// 16 hex digits of the SHA-1 of `text`.
+std::string short_digest(const std::string& text) {
+  static constexpr char hex[] = "0123456789abcdef";
+  auto digest = sha1(text);
+  std::string out;
+  for (int i = 0; i < 8; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 15];
+  }
+  return out;
+}
+
 index_metadata make_index(const object_metadata& object, std::string_view suffix,
                           std::vector<const field_metadata*> fields) {
   index_metadata index;
@@ -111,14 +123,17 @@ std::vector<index_metadata> build_indexes(const object_metadata& object, const o
   std::vector<index_metadata> out;
   for (const auto& names : def.unique_indexes) {
     std::vector<const field_metadata*> fields;
-    std::string suffix = "UNIQUE";
+    std::string columns;
     for (auto name : names) {
       const field_metadata* f = object.find_field(name);
       assert(f != nullptr && "a unique index names a field of its object");
       fields.push_back(f);
-      suffix += "_" + (f->relation ? f->relation->join_column_name : f->name);
+      columns += "," + (f->relation ? f->relation->join_column_name : f->name);
     }
-    auto index = make_index(object, suffix, std::move(fields));
+    // Spelled out, the columns overrun PostgreSQL's 63-byte identifiers; a digest stays short
+    // and stable, as Twenty's own index names are.
+    auto index = make_index(object, "UNIQUE_" + short_digest(object.name_singular + columns),
+                            std::move(fields));
     index.is_unique = true;
     index.where_clause = "\"deletedAt\" IS NULL";
     out.push_back(std::move(index));

@@ -156,3 +156,18 @@ TEST(SelectOptions, RulesAndMessages) {
 }
 
 }  // namespace
+
+// PostgreSQL truncates (and then refuses to quote) identifiers over 63 bytes: every index name
+// the standard model generates must fit, unique multi-column ones included.
+TEST(StandardObjects, IndexNamesFitPostgresIdentifiersAndAreDistinct) {
+  std::set<std::string> names;
+  int unique_multi_column = 0;
+  for (const auto& object : cohort::model::standard::standard_objects()) {
+    for (const auto& index : object.indexes) {
+      EXPECT_LE(index.name.size(), 63u) << index.name;
+      EXPECT_TRUE(names.insert(index.name).second) << "duplicate index name " << index.name;
+      if (index.is_unique && index.fields.size() > 1) ++unique_multi_column;
+    }
+  }
+  EXPECT_EQ(unique_multi_column, 3) << "viewField, viewSort, messageChannelMessageAssociation";
+}
