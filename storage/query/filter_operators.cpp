@@ -15,10 +15,12 @@ namespace {
 
 using model::field_type;
 
-constexpr std::array<std::string_view, 16> known_operators = {
-    "eq",           "neq",   "gt",    "gte",        "lt",       "lte",         "in",
-    "is",           "like",  "ilike", "startsWith", "endsWith", "containsAny", "containsIlike",
-    "isEmptyArray", "search"};
+// Every operator name Twenty's filter inputs declare; regex / iregex are declared but refused.
+constexpr std::array<std::string_view, 18> known_operators = {
+    "regex",         "iregex",       "eq",         "neq",      "gt",
+    "gte",           "lt",           "lte",        "in",       "is",
+    "like",          "ilike",        "startsWith", "endsWith", "containsAny",
+    "containsIlike", "isEmptyArray", "search"};
 
 bool listed(std::string_view list, std::string_view op) {
   std::size_t pos = 0;

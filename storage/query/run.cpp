@@ -21,7 +21,9 @@ void run(pg::pool& pool, const model::record_query& query, const model::workspac
   pool.query(std::move(statement.sql), std::move(statement.params),
              [done = std::move(done), null_is_not_found, object = query.object](pg::result r) {
                if (!r.ok()) {
-                 spdlog::warn("record query on {} failed: {}", object, pg::describe(r.error()));
+                 // SQLSTATE and message only: the detail can hold the row's values.
+                 spdlog::warn("record query on {} failed: {}: {}", object, r.error().sqlstate,
+                              r.error().message);
                  done(translate_db_error(r.error()));
                  return;
                }
