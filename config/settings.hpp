@@ -22,8 +22,9 @@ struct settings {
   std::string data_dir = ".cohort";
   std::string pg_database_url;  // empty: embedded PostgreSQL under data_dir
   std::string redis_url;        // empty: single-node, in-process pub/sub
-  std::string app_secret;       // empty: generated once and kept under data_dir
+  std::string app_secret;       // empty: generated once and kept in core.key_value_pair
   std::string seed = "none";    // none, demo, twenty-dev: data created at start when missing
+  bool sample_records = true;   // new workspaces get Twenty's sample companies and people
 
   // Token lifetimes (Twenty's names and defaults)
   std::chrono::milliseconds access_token_expires_in = std::chrono::minutes(30);

@@ -66,6 +66,19 @@ apply_fn one_of(std::string settings::*member, std::vector<std::string> allowed)
   };
 }
 
+apply_fn boolean(bool settings::*member) {
+  return [=](settings& s, std::string_view value) -> std::optional<std::string> {
+    if (value == "true" || value == "1") {
+      s.*member = true;
+    } else if (value == "false" || value == "0") {
+      s.*member = false;
+    } else {
+      return "true or false";
+    }
+    return std::nullopt;
+  };
+}
+
 bool starts_with(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
@@ -163,7 +176,10 @@ std::vector<setting_spec> make_table() {
        "data created at start when missing: none, demo (a demo workspace) or twenty-dev "
        "(Twenty's development workspace)",
        one_of(&settings::seed, {"none", "demo", "twenty-dev"})},
-      {"APP_SECRET", "--app-secret", "(generated once, kept in the data dir)",
+      {"COHORT_SAMPLE_RECORDS", "", "true",
+       "prefill each new workspace with Twenty's five sample companies and people",
+       boolean(&settings::sample_records)},
+      {"APP_SECRET", "--app-secret", "(generated once, kept in the database)",
        "secret from which token signing keys are derived (Twenty's derivation)",
        text(&settings::app_secret)},
       {"ACCESS_TOKEN_EXPIRES_IN", "", "30m", "lifetime of access tokens",

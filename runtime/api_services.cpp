@@ -2,6 +2,7 @@
 
 #include <unordered_set>
 
+#include "runtime/seed/prefill.hpp"
 #include "storage/core/app_secret.hpp"
 
 namespace cohort::runtime {
@@ -40,6 +41,7 @@ std::variant<api_services, std::string> build_api_services(
   out.platform.pool = pool;
   out.platform.tokens = tokens;
   out.platform.settings = &settings;
+  out.platform.provision_workspace = seed::provision_workspace(pool, settings.sample_records);
   std::string failure;
   out.endpoints.tokens = tokens;
   out.endpoints.platform_graphql =
