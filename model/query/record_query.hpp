@@ -109,6 +109,9 @@ enum class record_operation : std::uint8_t {
 struct record_actor {
   std::string source = "MANUAL";  // MANUAL, API, WORKFLOW, SYSTEM, ...
   std::optional<std::string> workspace_member_id;
+  // The user behind the request: when the token names no member (tokens minted before the
+  // workspace was activated), the member is the one whose userId this is.
+  std::optional<std::string> user_id;
   std::string name;  // "Tim Apple", the API key's name, ...
   std::optional<std::string> api_key_id;
 };

@@ -21,6 +21,7 @@ model::record_actor actor_of(const caller& who) {
     actor.source = "MANUAL";
   }
   actor.workspace_member_id = who.workspace_member_id;
+  actor.user_id = who.user_id;
   return actor;
 }
 
