@@ -185,6 +185,7 @@ void graphql_service::run(graphql_params params, void* context, const run_option
   req.variables = std::move(params.variables);
   req.context = context;
   req.resolvers = resolvers_;
+  req.shared_root_value = options_.root_value;
   req.options = options.execution;
   execution::execute(std::move(req), [hit, type = op->operation, done = std::move(on_done)](
                                          execution::execution_result executed) {

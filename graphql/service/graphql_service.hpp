@@ -29,6 +29,8 @@ struct service_options {
   // extensions.code GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED on parse and validation
   // errors (Apollo, graphql-yoga 5). Off: Twenty 1.6 answers them without extensions.
   bool error_codes = false;
+  // The parent value of root fields (graphql-js rootValue), shared by every request.
+  std::shared_ptr<const boost::json::value> root_value;
 };
 
 // The GraphQL-over-HTTP request parameters.

@@ -221,4 +221,15 @@ TEST(GraphqlHttpRequest, Batches) {
   EXPECT_EQ(refused(gh::parse_request(post("[]"), options)).status, 400);
 }
 
+TEST(GraphqlHttpRequest, DeepJsonIsTakenOrRefusedCleanly) {
+  std::string ok = R"({"query":"{a}","variables":{"v":)" + std::string(1000, '[') +
+                   std::string(1000, ']') + "}}";
+  EXPECT_EQ(accepted(gh::parse_request(post(ok))).operations.size(), 1u);
+  std::string deep = R"({"query":"{a}","variables":{"v":)" + std::string(200000, '[') +
+                     std::string(200000, ']') + "}}";
+  auto res = refused(gh::parse_request(post(deep)));
+  EXPECT_EQ(res.status, 400);
+  EXPECT_NE(res.body.find("\"statusCode\":400"), std::string::npos);
+}
+
 }  // namespace

@@ -260,3 +260,40 @@ TEST(ServiceRun, ManyThreadsShareOneService) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(ServiceRun, DeeplyNestedDocumentsAreRefusedCleanly) {
+  fixture f;
+  graphql_service svc(f.schema, f.resolvers);
+  const int depth = 100000;
+  std::string selections;
+  for (int i = 0; i < depth; ++i) selections += "{ hello ";
+  for (int i = 0; i < depth; ++i) selections += "}";
+  auto r = run(svc, selections);
+  EXPECT_EQ(r.status, run_status::parse_failed);
+  EXPECT_NE(r.body.find("Document nesting exceeds 128 levels. Parsing aborted."), std::string::npos)
+      << r.body.substr(0, 200);
+
+  std::string list_value =
+      "{ hello(name: " + std::string(depth, '[') + std::string(depth, ']') + ") }";
+  EXPECT_EQ(run(svc, list_value).status, run_status::parse_failed);
+
+  // Within the parser's limit, deep but valid-looking documents are refused by validation.
+  std::string nested = "{ hello";
+  for (int i = 0; i < 100; ++i) nested += " { hello";
+  nested += std::string(101, '}');
+  EXPECT_EQ(run(svc, nested).status, run_status::validation_failed);
+
+  // A deeply nested variable value is a coercion error, not a crash.
+  json::value deep = json::array{};
+  for (int i = 0; i < 3000; ++i) {
+    json::array wrap;
+    wrap.emplace_back(std::move(deep));
+    deep = std::move(wrap);
+  }
+  auto v = run(svc, "query($n: String) { hello(name: $n) }", {{"n", std::move(deep)}});
+  EXPECT_EQ(v.status, run_status::variables_invalid);
+}
+
+}  // namespace
