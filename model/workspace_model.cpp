@@ -15,12 +15,18 @@ const object_metadata* lookup(
 
 workspace_model::workspace_model(std::string workspace_id, std::string schema_name,
                                  std::int64_t version, std::vector<object_metadata> objects)
+    : workspace_model(std::move(workspace_id), std::move(schema_name), version,
+                      std::make_shared<const std::vector<object_metadata>>(std::move(objects))) {}
+
+workspace_model::workspace_model(std::string workspace_id, std::string schema_name,
+                                 std::int64_t version,
+                                 std::shared_ptr<const std::vector<object_metadata>> objects)
     : workspace_id_(std::move(workspace_id)),
       schema_name_(std::move(schema_name)),
       version_(version),
       objects_(std::move(objects)) {
-  // The maps point into objects_, which never changes after construction.
-  for (const auto& o : objects_) {
+  // The maps point into *objects_, which never changes after construction.
+  for (const auto& o : *objects_) {
     by_singular_.emplace(o.name_singular, &o);
     by_plural_.emplace(o.name_plural, &o);
     by_id_.emplace(o.id, &o);

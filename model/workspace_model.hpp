@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -17,7 +18,11 @@ class workspace_model {
  public:
   workspace_model(std::string workspace_id, std::string schema_name, std::int64_t version,
                   std::vector<object_metadata> objects);
-  // The lookup maps point into objects_: not copyable, not movable (share a shared_ptr).
+  // Objects shared with other workspaces of the same model (every workspace that has only the
+  // standard objects shares one copy).
+  workspace_model(std::string workspace_id, std::string schema_name, std::int64_t version,
+                  std::shared_ptr<const std::vector<object_metadata>> objects);
+  // The lookup maps point into the objects: not copyable (share a shared_ptr).
   workspace_model(const workspace_model&) = delete;
   workspace_model& operator=(const workspace_model&) = delete;
 
@@ -26,7 +31,10 @@ class workspace_model {
   const std::string& schema_name() const { return schema_name_; }
   // Bumped by every metadata change; compiled schemas and plans of another version are stale.
   std::int64_t version() const { return version_; }
-  const std::vector<object_metadata>& objects() const { return objects_; }
+  const std::vector<object_metadata>& objects() const { return *objects_; }
+  const std::shared_ptr<const std::vector<object_metadata>>& shared_objects() const {
+    return objects_;
+  }
 
   // nullptr when there is no such (active or inactive) object.
   const object_metadata* find_object(std::string_view name_singular) const;
@@ -37,7 +45,7 @@ class workspace_model {
   std::string workspace_id_;
   std::string schema_name_;
   std::int64_t version_ = 1;
-  std::vector<object_metadata> objects_;
+  std::shared_ptr<const std::vector<object_metadata>> objects_;
   std::unordered_map<std::string_view, const object_metadata*> by_singular_;
   std::unordered_map<std::string_view, const object_metadata*> by_plural_;
   std::unordered_map<std::string_view, const object_metadata*> by_id_;

@@ -52,10 +52,8 @@ graphql::execution::field_resolver not_supported_yet(std::string field) {
   };
 }
 
-}  // namespace
-
-std::variant<std::shared_ptr<const workspace_runtime>, std::string> build_workspace_runtime(
-    std::shared_ptr<const model::workspace_model> model, const workspace_dependencies& deps) {
+shared_schemas::build_result build_service(const model::workspace_model& model,
+                                           const workspace_dependencies& deps) {
   graphql::type::schema_builder builder;
   if (deps.add_platform_types) deps.add_platform_types(builder);
   auto factory = [&deps](const model::object_metadata& object, ws::record_root_field kind) {
@@ -64,16 +62,29 @@ std::variant<std::shared_ptr<const workspace_runtime>, std::string> build_worksp
     }
     return not_supported_yet(ws::root_field_name(object, kind));
   };
-  ws::add_record_schema(builder, *model, factory);
+  ws::add_record_schema(builder, model, factory);
   auto built = std::move(builder).build();
   if (!built.schema) {
     std::string message;
     for (const auto& e : built.errors) message += (message.empty() ? "" : "; ") + e;
     return message.empty() ? std::string("invalid schema") : message;
   }
+  return std::make_shared<graphql::service::graphql_service>(std::move(built.schema));
+}
+
+}  // namespace
+
+std::variant<std::shared_ptr<const workspace_runtime>, std::string> build_workspace_runtime(
+    std::shared_ptr<const model::workspace_model> model, const workspace_dependencies& deps) {
+  // The schema depends on the model's objects only (resolvers read the workspace from the
+  // request's context), so workspaces with the same objects share it.
+  auto build = [&] { return build_service(*model, deps); };
+  auto service =
+      deps.schemas ? deps.schemas->get_or_build(model->shared_objects(), build) : build();
+  if (auto* message = std::get_if<std::string>(&service)) return *message;
   auto runtime = std::make_shared<workspace_runtime>();
   runtime->model = std::move(model);
-  runtime->graphql = std::make_shared<graphql::service::graphql_service>(std::move(built.schema));
+  runtime->graphql = std::get<shared_schemas::service_ptr>(std::move(service));
   return std::shared_ptr<const workspace_runtime>(std::move(runtime));
 }
 

@@ -82,10 +82,8 @@ runtime_reply on_loaded(workspace_actor_t* self, bool found, const std::string& 
     return {nullptr, "WORKSPACE_NOT_ACTIVE", "Workspace is not active"};
   }
   // Custom objects and fields join here when the metadata tables land (issue 4).
-  std::vector<model::object_metadata> objects(model::standard::standard_objects().begin(),
-                                              model::standard::standard_objects().end());
-  auto model = std::make_shared<const model::workspace_model>(st.workspace_id, schema, version,
-                                                              std::move(objects));
+  auto model = std::make_shared<const model::workspace_model>(
+      st.workspace_id, schema, version, model::standard::shared_standard_objects());
   auto built = build_workspace_runtime(std::move(model), *st.deps);
   if (auto* message = std::get_if<std::string>(&built)) {
     spdlog::error("workspace {}: schema failed to build: {}", st.workspace_id, *message);

@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 
+#include "actors/workspace/shared_schemas.hpp"
 #include "graphql/type/schema_builder.hpp"
 #include "storage/pg/pool.hpp"
 
@@ -25,6 +26,8 @@ struct workspace_dependencies {
   // Adds the platform types and root fields (api/platform) that /graphql serves beside the
   // records; injected because the platform lives in a layer above the actors.
   std::function<void(graphql::type::schema_builder&)> add_platform_types;
+  // Compiled schemas shared by workspaces with the same model; null: one per workspace.
+  std::shared_ptr<shared_schemas> schemas = std::make_shared<shared_schemas>();
 };
 
 // Spawns the actor for `workspace_id`, monitored by `parent`.

@@ -187,13 +187,17 @@ object_metadata build_object(const object_def& def) {
   return o;
 }
 
-std::span<const object_metadata> standard_objects() {
-  static const std::vector<object_metadata> objects = [] {
+const std::shared_ptr<const std::vector<object_metadata>>& shared_standard_objects() {
+  static const auto objects = [] {
     std::vector<object_metadata> out;
     for (const auto& def : standard_object_defs()) out.push_back(build_object(def));
-    return out;
+    return std::make_shared<const std::vector<object_metadata>>(std::move(out));
   }();
   return objects;
+}
+
+std::span<const object_metadata> standard_objects() {
+  return *shared_standard_objects();
 }
 
 const object_metadata* find_standard_object(std::string_view name_singular) {

@@ -3,8 +3,10 @@
 // that are the same in every workspace (stable_id.hpp).
 #pragma once
 
+#include <memory>
 #include <span>
 #include <string_view>
+#include <vector>
 
 #include "model/object_metadata.hpp"
 #include "model/standard/standard_object_def.hpp"
@@ -16,6 +18,9 @@ std::span<const object_def> standard_object_defs();
 
 // Built once, on first use; the ids derive from names only.
 std::span<const object_metadata> standard_objects();
+// The same objects as one shared vector: workspace models that hold only the standard objects
+// share it (and, through it, their compiled schema).
+const std::shared_ptr<const std::vector<object_metadata>>& shared_standard_objects();
 const object_metadata* find_standard_object(std::string_view name_singular);
 
 // Builds one object's metadata from its declaration. Relation fields name their target
