@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "seed.hpp"
+#include "storage/query/sql_text.hpp"
 
 using namespace cohort::testing::query;
 using V = std::vector<std::string>;
@@ -85,6 +86,22 @@ TEST(StorageQueryNested, FindOneWithManyToOneAndTypename) {
   EXPECT_EQ(e.message, "Record not found");
   EXPECT_EQ(e.sub_code, "RECORD_NOT_FOUND");
   EXPECT_EQ(e.user_friendly_message, "An error occurred.");
+}
+
+TEST(StorageQueryNested, SelectionsWiderThanOneJsonBuildObjectCall) {
+  const auto& s = seed();
+  std::vector<model::projection_item> items;
+  for (std::size_t i = 0; i < 120; ++i) {
+    items.push_back(field(i % 2 ? "city" : "id", cohort::storage::query::numbered("k", i)));
+  }
+  auto result = s.env->ok(
+      find_one("person", R"({"id": {"eq": ")" + s.person.at("Bob Durand") + "\"}}", record(items)));
+  ASSERT_TRUE(result.is_object());
+  const auto& object = result.as_object();
+  ASSERT_EQ(object.size(), 120u);
+  EXPECT_EQ(object.begin()->key(), "k0");
+  EXPECT_EQ(object.at("k119"), "Lyon");
+  EXPECT_EQ(object.at("k118").as_string(), s.person.at("Bob Durand"));
 }
 
 TEST(StorageQueryNested, OneStatementPerRootField) {

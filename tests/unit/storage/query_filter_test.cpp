@@ -1,0 +1,110 @@
+// Filter validation and rendering without a database: operators per field type, Twenty's messages
+// for refused ones, the empty-filter and soft-delete rules, and values that only ever travel as
+// bound parameters.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "model/standard/standard_objects.hpp"
+#include "storage/query/compile.hpp"
+#include "storage/query/filter_compiler.hpp"
+#include "storage/query/sql_text.hpp"
+
+namespace sq = cohort::storage::query;
+namespace model = cohort::model;
+
+namespace {
+
+const model::workspace_model& standard_model() {
+  static const model::workspace_model m(
+      "20202020-1c25-4d02-bf25-6aeccf7ea419", "workspace_test", 1,
+      std::vector<model::object_metadata>(model::standard::standard_objects().begin(),
+                                          model::standard::standard_objects().end()));
+  return m;
+}
+
+sq::compile_result count_people(std::string_view filter) {
+  model::record_query q;
+  q.object = "person";
+  q.connection.page.filter = boost::json::parse(filter).as_object();
+  model::connection_selection::item total;
+  total.k = model::connection_selection::item::kind::aggregate;
+  total.key = "totalCount";
+  total.aggregate.operation = "totalCount";
+  q.connection.items.push_back(total);
+  return sq::compile(q, standard_model());
+}
+
+std::string error_of(std::string_view filter) {
+  auto r = count_people(filter);
+  if (auto* e = std::get_if<sq::record_error>(&r)) return e->message;
+  return "<compiled>";
+}
+
+const sq::compiled_statement& statement_of(const sq::compile_result& r) {
+  return std::get<sq::compiled_statement>(r);
+}
+
+}  // namespace
+
+TEST(QueryFilter, AllowedOperatorsPerFieldType) {
+  EXPECT_EQ(error_of(R"({"city": {"ilike": "%a%"}, "position": {"gte": 1}})"), "<compiled>");
+  EXPECT_EQ(error_of(R"({"city": {"iregex": "a"}})"),
+            "Operator \"iregex\" is not valid for field \"city\" of type TEXT - Allowed operators: "
+            "eq, neq, gt, gte, lt, lte, in, is, like, ilike, startsWith, endsWith");
+  EXPECT_EQ(error_of(R"({"position": {"like": "1%"}})"),
+            "Operator \"like\" is not valid for field \"position\" of type POSITION - Allowed "
+            "operators: eq, neq, gt, gte, lt, lte, in, is");
+  EXPECT_EQ(
+      error_of(R"({"createdBy": {"source": {"like": "A%"}}})"),
+      "Operator \"like\" is not valid for field \"createdBy.source\" of type SELECT - Allowed "
+      "operators: eq, neq, in, containsAny, is, isEmptyArray");
+  EXPECT_EQ(error_of(R"({"emails": {"additionalEmails": {"eq": "x"}}})"),
+            "Operator \"eq\" is not valid for field \"emails.additionalEmails\" of type RAW_JSON - "
+            "Allowed operators: is, like");
+  EXPECT_EQ(error_of(R"({"searchVector": {"search": "ada"}})"), "<compiled>");
+  EXPECT_EQ(error_of(R"({"city": {"is": "MAYBE"}})"), "Invalid value \"MAYBE\" for field \"city\"");
+  EXPECT_EQ(error_of(R"({"companyId": {"in": ["x"]}})"), "Invalid UUID");
+  EXPECT_EQ(error_of(R"({"and": {"city": {"eq": "x"}}})"),
+            "Logical operator \"and\" expects an array");
+}
+
+TEST(QueryFilter, ValuesAreParametersNeverText) {
+  auto r = count_people(R"({"city": {"eq": "O'Brien'); DROP TABLE person; --"}})");
+  const auto& s = statement_of(r);
+  EXPECT_EQ(s.sql.find("O'Brien"), std::string::npos);
+  EXPECT_EQ(s.params.back(), "O'Brien'); DROP TABLE person; --");
+  EXPECT_NE(s.sql.find("\"deletedAt\" IS NULL"), std::string::npos);
+  // Mentioning deletedAt anywhere lifts the soft-delete scope.
+  auto deleted = count_people(R"({"not": {"deletedAt": {"is": "NULL"}}})");
+  EXPECT_EQ(statement_of(deleted).sql.find("\"deletedAt\" IS NULL AND"), std::string::npos);
+}
+
+TEST(QueryFilter, EmptyFiltersAndDeletedAtMentions) {
+  auto parse = [](std::string_view text) { return boost::json::parse(text); };
+  EXPECT_TRUE(sq::is_empty_filter(parse("{}")));
+  EXPECT_TRUE(sq::is_empty_filter(parse(R"({"and": [], "or": [{"and": []}], "not": {}})")));
+  EXPECT_FALSE(sq::is_empty_filter(parse(R"({"or": [{"city": {"eq": "x"}}]})")));
+  EXPECT_TRUE(
+      sq::mentions_deleted_at(parse(R"({"or": [{"not": {"deletedAt": {"is": "NULL"}}}]})")));
+  EXPECT_FALSE(sq::mentions_deleted_at(parse(R"({"city": {"eq": "deletedAt"}})")));
+}
+
+TEST(QuerySqlText, WideJsonObjectsKeepEveryKeyInOrder) {
+  std::vector<std::pair<std::string, std::string>> pairs;
+  for (std::size_t i = 0; i < 120; ++i)
+    pairs.emplace_back(sq::numbered("k", i), sq::numbered("", i));
+  const auto sql = sq::json_object_sql(pairs);
+  // Three json_build_object calls of at most 50 pairs (PostgreSQL's 100-argument limit).
+  std::size_t calls = 0;
+  for (auto at = sql.find("json_build_object("); at != std::string::npos;
+       at = sql.find("json_build_object(", at + 1)) {
+    ++calls;
+  }
+  EXPECT_EQ(calls, 3u);
+  EXPECT_NE(sql.find("'k119', 119"), std::string::npos);
+  EXPECT_EQ(sq::pg_array_literal({"a", std::nullopt, "b\"c\\"}), R"({"a",NULL,"b\"c\\"})");
+  EXPECT_EQ(sq::scalar_text(boost::json::value(2.0)), "2");
+  EXPECT_EQ(sq::scalar_text(boost::json::value(2.5)), "2.5");
+  EXPECT_EQ(sq::scalar_text(boost::json::value(nullptr)), std::nullopt);
+}
