@@ -52,6 +52,48 @@ void add_actor_columns(compile_context& ctx, const model::object_metadata& objec
   values.columns.push_back({column("name"), ctx.bind(actor.name, "text")});
 }
 
+// upsert: the id a create input lands on. An existing record matches by the input's id or by any
+// unique field it gives (emails.primaryEmail, domainName.primaryLinkUrl, ...); inputs matching
+// several records are refused; no match inserts under `fallback_id`.
+std::string upsert_id_sql(compile_context& ctx, const model::object_metadata& object,
+                          const boost::json::object& input, const std::string& fallback_id) {
+  const std::string u = ctx.alias();
+  std::vector<std::string> unique_matches;
+  for (const auto& field : object.fields) {
+    if (!field.is_unique || field.name == "id") continue;
+    const boost::json::value* given = input.if_contains(field.name);
+    std::string column = field.name;
+    if (const auto* composite = model::find_composite_type(field.type)) {
+      const auto* primary = composite->primary_subfield();
+      if (!given || !given->is_object() || !primary) continue;
+      given = given->get_object().if_contains(primary->name);
+      column = model::composite_column_name(field.name, primary->name);
+    }
+    if (!given || given->is_null() || (given->is_string() && given->get_string().empty())) continue;
+    if (given->is_object() || given->is_array()) continue;
+    unique_matches.push_back(column_ref(u, column) + " = " +
+                             ctx.bind(scalar_text(*given), ctx.column_type(object, column)));
+  }
+  std::string condition;
+  if (input.contains("id")) condition = column_ref(u, "id") + " = " + ctx.bind(fallback_id, "uuid");
+  if (!unique_matches.empty()) {
+    std::string any;
+    for (const auto& m : unique_matches) any += (any.empty() ? "" : " OR ") + m;
+    std::string live = "(" + any + ")";
+    if (object.find_field("deletedAt")) live = column_ref(u, "deletedAt") + " IS NULL AND " + live;
+    condition += (condition.empty() ? "" : " OR ") + std::string("(") + live + ")";
+  }
+  const std::string fallback = ctx.bind(fallback_id, "uuid");
+  if (condition.empty()) return fallback;
+  return "COALESCE((SELECT CASE WHEN count(DISTINCT " + column_ref(u, "id") +
+         ") > 1 THEN (CASE WHEN core.raise_record_error(" +
+         ctx.bind("Multiple records match the upsert input of " + object.name_singular, "text") +
+         ", 'UPSERT_MULTIPLE_MATCHING_RECORDS_CONFLICT', 'BAD_USER_INPUT') THEN NULL END)::uuid "
+         "ELSE (array_agg(" +
+         column_ref(u, "id") + "))[1] END FROM " + ctx.table(object) + " " + u + " WHERE " +
+         condition + "), " + fallback + ")";
+}
+
 struct statement_parts {
   std::string workspace;    // bound workspace id
   std::string actor;        // bound actor json
@@ -127,7 +169,8 @@ compiled_statement compile_create(compile_context& ctx, const model::object_meta
   insert += ") VALUES ";
   for (std::size_t r = 0; r < rows.size(); ++r) {
     insert += r ? ", (" : "(";
-    insert += ctx.bind(ids[r], "uuid");
+    insert += query.upsert ? upsert_id_sql(ctx, object, query.data[r].get_object(), ids[r])
+                           : ctx.bind(ids[r], "uuid");
     for (std::size_t c = 1; c < columns.size(); ++c) {
       std::string value = "DEFAULT";
       for (const auto& assignment : rows[r].columns) {
@@ -159,7 +202,8 @@ compiled_statement compile_create(compile_context& ctx, const model::object_meta
   // createMany answers in input order. (Bound only when used: PostgreSQL refuses a parameter
   // number that the text never mentions.)
   std::string order;
-  if (query.many) {
+  // (An upsert may land on other ids; it answers in the order the rows were written.)
+  if (query.many && !query.upsert) {
     std::vector<std::optional<std::string>> id_items(ids.begin(), ids.end());
     order = " ORDER BY array_position(" + ctx.bind(pg_array_literal(id_items), "uuid[]") + ", " +
             column_ref(a, "id") + ")";

@@ -248,4 +248,25 @@ TEST(StorageQueryWrites, UpsertUpdatesAnExistingIdAndInsertsTheRest) {
   EXPECT_EQ(result.at(1).at("name"), "Fresh");
   EXPECT_EQ(env->sql("SELECT count(*) FROM " + env->schema + ".company"), "2");
   EXPECT_EQ(outbox(*env, "string_agg(action, ',' ORDER BY id)"), "created,updated,created");
+
+  // Without an id, a unique field finds the record (domainName.primaryLinkUrl for companies).
+  auto by_domain = create(
+      "company", R"({"name": "Fresh Inc", "domainName": {"primaryLinkUrl": "fresh.example"}})",
+      record({field("id"), field("name"), field("employees")}), false);
+  by_domain.upsert = true;
+  auto fresh = env->ok(by_domain);
+  EXPECT_EQ(fresh.at("id"), result.at(1).at("id"));
+  EXPECT_EQ(fresh.at("name"), "Fresh Inc");
+  EXPECT_EQ(fresh.at("employees"), 3);  // not in the input: kept
+  EXPECT_EQ(env->sql("SELECT count(*) FROM " + env->schema + ".company"), "2");
+
+  // An input whose id and unique field name two different records is refused.
+  auto ambiguous = create(
+      "company", R"({"id": ")" + id + R"(", "domainName": {"primaryLinkUrl": "fresh.example"}})",
+      record({field("id")}), false);
+  ambiguous.upsert = true;
+  auto e = env->error(ambiguous);
+  EXPECT_EQ(e.code, "BAD_USER_INPUT");
+  EXPECT_EQ(e.sub_code, "UPSERT_MULTIPLE_MATCHING_RECORDS_CONFLICT");
+  EXPECT_EQ(env->sql("SELECT count(*) FROM core.outbox"), "4");
 }
