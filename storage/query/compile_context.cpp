@@ -38,21 +38,26 @@ const model::object_metadata& compile_context::object(std::string_view name_sing
 
 const std::string& compile_context::column_type(const model::object_metadata& object,
                                                 std::string_view column) {
-  auto [it, inserted] = column_types_.try_emplace(&object);
-  auto& types = it->second;
-  if (inserted) {
-    for (const auto& field : object.fields) {
-      try {
-        for (auto& col : ddl::columns_for_field(model_.schema_name(), object.table_name(), field)) {
-          types.emplace(std::move(col.name), std::move(col.type_sql));
-        }
-      } catch (const ddl::ddl_error&) {
-        // A field the DDL generator refuses has no table column to compare or cast.
+  auto& types = column_types_[&object];
+  const std::string key(column);
+  if (auto found = types.find(key); found != types.end()) return found->second;
+  // Only the field that owns the column is rendered: its name, a composite prefix
+  // (nameFirstName) or a join column (companyId).
+  for (const auto& field : object.fields) {
+    if (!key.starts_with(field.name)) continue;
+    try {
+      bool owns = false;
+      for (auto& col : ddl::columns_for_field(model_.schema_name(), object.table_name(), field)) {
+        owns = owns || col.name == key;
+        types.emplace(std::move(col.name), std::move(col.type_sql));
       }
+      if (owns) break;
+    } catch (const ddl::ddl_error&) {
+      // A field the DDL generator refuses has no table column to compare or cast.
     }
   }
   static const std::string text = "text";
-  auto found = types.find(std::string(column));
+  auto found = types.find(key);
   return found == types.end() ? text : found->second;
 }
 
