@@ -98,6 +98,68 @@ void bind_composite(compile_context& ctx, const model::object_metadata& object,
   }
 }
 
+// {connect: {where: {id | unique field}}} / {disconnect: true} on a many-to-one relation (the
+// RelationInput of Twenty's newer create and update inputs): the join column's new value.
+std::string relation_input_sql(compile_context& ctx, const model::field_metadata& field,
+                               const boost::json::value& value) {
+  const std::string name = field.name;
+  if (!value.is_object()) invalid_data("Expected type \"RelationInput\" to be an object.");
+  const auto& input = value.get_object();
+  if (const auto* disconnect = input.if_contains("disconnect");
+      disconnect && disconnect->is_bool() && disconnect->get_bool()) {
+    return ctx.bind(std::nullopt, "uuid");
+  }
+  const auto* connect = input.if_contains("connect");
+  const auto* where =
+      connect && connect->is_object() ? connect->get_object().if_contains("where") : nullptr;
+  if (!where || !where->is_object() || where->get_object().empty()) {
+    invalid_data("Missing connect.where for relation field '" + name + "'");
+  }
+  const auto& target = ctx.object(field.relation->target_object_name);
+  if (where->get_object().size() > 1) {
+    invalid_data("Too many fields provided for connect field '" + name +
+                 "'. Only fields from one unique constraint are allowed.");
+  }
+  const auto& [key, given] = *where->get_object().begin();
+  const std::string t = ctx.alias();
+  std::string condition;
+  if (key == "id") {
+    if (!given.is_string() || !is_uuid(given.get_string())) {
+      fail(bad_user_input("Invalid UUID", "INVALID_ARGS_DATA"));
+    }
+    condition = column_ref(t, "id") + " = " + ctx.bind(std::string(given.get_string()), "uuid");
+  } else {
+    const auto* unique = target.find_field(key);
+    const auto* composite = unique ? model::find_composite_type(unique->type) : nullptr;
+    if (!unique || !unique->is_unique) {
+      invalid_data("Field \"" + std::string(key) + "\" is not a unique field of " +
+                   target.name_singular);
+    }
+    if (composite) {
+      if (!given.is_object()) invalid_data("Invalid connect value for '" + name + "'");
+      for (const auto& [sub_name, sub_value] : given.get_object()) {
+        if (!composite->find(sub_name)) {
+          invalid_data("Sub field \"" + std::string(sub_name) +
+                       "\" not found for composite type: " + type_label(unique->type));
+        }
+        const std::string column = model::composite_column_name(unique->name, sub_name);
+        condition += (condition.empty() ? "" : " AND ") + column_ref(t, column) + " = " +
+                     ctx.bind(scalar_text(sub_value), ctx.column_type(target, column));
+      }
+    } else {
+      condition = column_ref(t, unique->name) + " = " +
+                  ctx.bind(scalar_text(given), ctx.column_type(target, unique->name));
+    }
+    if (condition.empty()) invalid_data("Invalid connect value for '" + name + "'");
+  }
+  if (target.find_field("deletedAt"))
+    condition += " AND " + column_ref(t, "deletedAt") + " IS NULL";
+  return "COALESCE((SELECT " + column_ref(t, "id") + " FROM " + ctx.table(target) + " " + t +
+         " WHERE " + condition + " LIMIT 1), (CASE WHEN core.raise_record_error(" +
+         ctx.bind("Expected 1 record to connect to " + name + ", but found 0.", "text") +
+         ", 'CONNECT_RECORD_NOT_FOUND', 'BAD_USER_INPUT') THEN NULL END)::uuid)";
+}
+
 }  // namespace
 
 bool record_values::has(std::string_view column) const {
@@ -128,10 +190,12 @@ record_values bind_record_data(compile_context& ctx, const model::object_metadat
     if (target.join_column) {
       out.columns.push_back({name, value_sql(ctx, object, name, field_type::uuid, name, value)});
     } else if (model::is_relation(field.type)) {
-      fail(bad_user_input("Writing relation \"" + name + "\" is not supported; use " +
-                              (field.is_many_to_one() ? join_column(field) : "the join column") +
-                              " instead",
-                          "NOT_IMPLEMENTED"));
+      if (!field.is_many_to_one()) invalid_data("Field \"" + name + "\" cannot be written");
+      const std::string column = join_column(field);
+      if (data.contains(column)) {
+        invalid_data(name + " and " + column + " cannot be both provided.");
+      }
+      out.columns.push_back({column, relation_input_sql(ctx, field, value)});
     } else if (!model::is_writable(field.type)) {
       invalid_data("Field \"" + name + "\" cannot be written");
     } else if (const auto* composite = model::find_composite_type(field.type)) {

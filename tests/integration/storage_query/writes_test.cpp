@@ -270,3 +270,50 @@ TEST(StorageQueryWrites, UpsertUpdatesAnExistingIdAndInsertsTheRest) {
   EXPECT_EQ(e.sub_code, "UPSERT_MULTIPLE_MATCHING_RECORDS_CONFLICT");
   EXPECT_EQ(env->sql("SELECT count(*) FROM core.outbox"), "4");
 }
+
+TEST(StorageQueryWrites, RelationInputsConnectAndDisconnect) {
+  auto env = query_env::create("query_connect");
+  auto acme = env->ok(
+      create("company", R"({"name": "Acme", "domainName": {"primaryLinkUrl": "acme.example"}})",
+             record({field("id")}), false));
+  const std::string acme_id = std::string(acme.at("id").as_string());
+  auto selection =
+      record({field("id"), field("companyId"), relation("company", record({field("name")}))});
+  auto by_domain = env->ok(create("person",
+                                  R"({"emails": {"primaryEmail": "a@example.com"},
+          "company": {"connect": {"where": {"domainName": {"primaryLinkUrl": "acme.example"}}}}})",
+                                  selection, false));
+  EXPECT_EQ(by_domain.at("companyId").as_string(), acme_id);
+  EXPECT_EQ(by_domain.at("company").at("name"), "Acme");
+  auto by_id = env->ok(create("person",
+                              R"({"emails": {"primaryEmail": "b@example.com"},
+                                  "company": {"connect": {"where": {"id": ")" +
+                                  acme_id + R"("}}}})",
+                              selection, false));
+  EXPECT_EQ(by_id.at("companyId").as_string(), acme_id);
+  const std::string person = std::string(by_id.at("id").as_string());
+  auto disconnected =
+      env->ok(update_one("person", person, R"({"company": {"disconnect": true}})", selection));
+  EXPECT_TRUE(disconnected.at("companyId").is_null());
+  EXPECT_TRUE(disconnected.at("company").is_null());
+
+  auto e = env->error(update_one("person", person,
+                                 R"({"companyId": ")" + acme_id +
+                                     R"(", "company": {"connect": {"where": {"id": ")" + acme_id +
+                                     R"("}}}})",
+                                 selection));
+  EXPECT_EQ(e.message, "company and companyId cannot be both provided.");
+  e = env->error(update_one(
+      "person", person,
+      R"({"company": {"connect": {"where": {"domainName": {"primaryLinkUrl": "none.example"}}}}})",
+      selection));
+  EXPECT_EQ(e.code, "BAD_USER_INPUT");
+  EXPECT_EQ(e.message, "Expected 1 record to connect to company, but found 0.");
+  e = env->error(update_one("person", person,
+                            R"({"company": {"connect": {"where": {"id": ")" + acme_id +
+                                R"(", "domainName": {"primaryLinkUrl": "acme.example"}}}}})",
+                            selection));
+  EXPECT_EQ(e.message,
+            "Too many fields provided for connect field 'company'. Only fields from one unique "
+            "constraint are allowed.");
+}
