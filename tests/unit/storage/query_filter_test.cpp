@@ -108,3 +108,43 @@ TEST(QuerySqlText, WideJsonObjectsKeepEveryKeyInOrder) {
   EXPECT_EQ(sq::scalar_text(boost::json::value(2.5)), "2.5");
   EXPECT_EQ(sq::scalar_text(boost::json::value(nullptr)), std::nullopt);
 }
+
+TEST(QueryFilter, NestingDeeperThanFiveRelationsIsRefused) {
+  // company -> people -> company -> people -> company -> people -> company: six nested levels.
+  auto level = std::make_shared<model::record_selection>();
+  level->items.push_back({model::projection_item::kind::field, "id", "id", {}, {}, {}, {}});
+  for (int depth = 0; depth < 6; ++depth) {
+    model::projection_item item;
+    item.key = item.field = depth % 2 == 0 ? "company" : "people";
+    if (depth % 2 == 0) {
+      item.k = model::projection_item::kind::relation;
+      item.nested = level;
+    } else {
+      item.k = model::projection_item::kind::connection;
+      item.connection = std::make_shared<model::connection_selection>();
+      model::connection_selection::item edges;
+      edges.k = model::connection_selection::item::kind::edges;
+      edges.key = "edges";
+      edges.edge_keys.push_back(
+          {model::connection_selection::item::edge_key::kind::node, "node", ""});
+      edges.node = level;
+      item.connection->items.push_back(edges);
+    }
+    auto next = std::make_shared<model::record_selection>();
+    next->items.push_back(item);
+    level = next;
+  }
+  model::record_query q;
+  q.object = "company";
+  q.operation = model::record_operation::find_one;
+  q.connection.page.filter = boost::json::parse(R"({"name": {"eq": "Acme"}})").as_object();
+  q.record = *level;
+  auto r = sq::compile(q, standard_model());
+  ASSERT_TRUE(std::holds_alternative<sq::record_error>(r));
+  EXPECT_EQ(std::get<sq::record_error>(r).sub_code, "MAX_DEPTH_REACHED");
+  // Five levels (the people of one company, from a person) are fine.
+  q.object = "person";
+  q.connection.page.filter = boost::json::parse(R"({"city": {"eq": "Paris"}})").as_object();
+  q.record = *level->items.front().connection->items.front().node;
+  EXPECT_TRUE(std::holds_alternative<sq::compiled_statement>(sq::compile(q, standard_model())));
+}
