@@ -84,6 +84,8 @@ void revoke_refresh_family(pg::pool& pool, std::string family_id,
 void consume_login_token(pg::pool& pool, std::string jti, std::string expires_at_iso,
                          std::function<void(db_result<bool>)> done) {
   pool.query(
+      // Expired ids can go: their tokens fail verification anyway.
+      "WITH purge AS (DELETE FROM core.consumed_login_token WHERE expires_at < now()) "
       "INSERT INTO core.consumed_login_token (jti, expires_at) VALUES ($1::uuid, $2::timestamptz) "
       "ON CONFLICT (jti) DO NOTHING",
       {std::move(jti), std::move(expires_at_iso)}, [done = std::move(done)](pg::result r) {

@@ -75,7 +75,13 @@ TEST(PlatformAuthFlow, SignUpToRenewalAndTheOldRefreshTokenIsRefusedAfterwards) 
   auto a = sign_up_with_workspace(h, "  Alice.Bench@Gmail.com ");
   EXPECT_EQ(h.sql("SELECT email FROM core.\"user\""), "alice.bench@gmail.com");
 
+  // A consumed login token that has expired since: forgotten at the next exchange.
+  h.sql(
+      "INSERT INTO core.consumed_login_token (jti, expires_at) "
+      "VALUES (gen_random_uuid(), now() - interval '1 minute') RETURNING jti");
   auto tokens = h.run(exchange, {{"t", a.login}, {"o", a.origin}});
+  auto login_jti = str(verified_claims(*h.tokens, json::value(a.login), token_type::login)["jti"]);
+  EXPECT_EQ(h.sql("SELECT string_agg(jti::text, ',') FROM core.consumed_login_token"), login_jti);
   std::string access = str(at_pointer(
       tokens, "/data/getAuthTokensFromLoginToken/tokens/accessOrWorkspaceAgnosticToken/token"));
   std::string refresh1 =
