@@ -1,5 +1,7 @@
 #include "storage/query/filter_compiler.hpp"
 
+#include <boost/json/serialize.hpp>
+
 #include "model/composite_types.hpp"
 #include "storage/query/field_access.hpp"
 #include "storage/query/filter_operators.hpp"
@@ -50,6 +52,31 @@ std::string compile_composite(compile_context& ctx, const model::object_metadata
   std::vector<std::string> parts;
   for (const auto& [key, sub_filter] : value.get_object()) {
     if (sub_filter.is_null()) continue;
+    if (key == "is") {
+      // The whole composite: empty when every visible subfield is.
+      std::vector<std::string> empties;
+      for (const auto& sub : composite.subfields) {
+        if (sub.hidden_on_write || !sub.filterable) continue;
+        const std::string column = model::composite_column_name(field.name, sub.name);
+        filter_leaf leaf{column_ref(alias, column),
+                         sub.type,
+                         ctx.column_type(object, column),
+                         field.name,
+                         nullptr,
+                         false};
+        empties.push_back(compile_leaf(ctx, leaf, boost::json::object{{"is", "NULL"}}));
+      }
+      const std::string_view is =
+          sub_filter.is_string() ? std::string_view(sub_filter.get_string()) : "";
+      if (is != "NULL" && is != "NOT_NULL") {
+        fail(bad_user_input("Invalid value " + boost::json::serialize(sub_filter) +
+                                " for field \"" + field.name + "\"",
+                            "INVALID_ARGS_FILTER"));
+      }
+      const std::string all_empty = join(empties, " AND ", "TRUE");
+      parts.push_back(is == "NULL" ? all_empty : "NOT " + all_empty);
+      continue;
+    }
     const auto* sub = composite.find(key);
     if (!sub || !sub->filterable) {
       fail(bad_user_input("Sub field \"" + std::string(key) +

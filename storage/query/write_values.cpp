@@ -196,6 +196,8 @@ record_values bind_record_data(compile_context& ctx, const model::object_metadat
         invalid_data(name + " and " + column + " cannot be both provided.");
       }
       out.columns.push_back({column, relation_input_sql(ctx, field, value)});
+    } else if (field.type == field_type::ts_vector) {
+      continue;  // in Twenty's create input, but the database's to compute
     } else if (!model::is_writable(field.type)) {
       invalid_data("Field \"" + name + "\" cannot be written");
     } else if (const auto* composite = model::find_composite_type(field.type)) {

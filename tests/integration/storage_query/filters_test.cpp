@@ -37,6 +37,11 @@ TEST(StorageQueryFilters, TextOperators) {
             (V{"Alice Martin", "Bob Durand"}));
   EXPECT_EQ(matching("person", R"({"emails": {"additionalEmails": {"like": "%perso%"}}})"),
             V{"Alice Martin"});
+  // A whole composite is empty when all its subfields are.
+  EXPECT_EQ(matching("company", R"({"annualRecurringRevenue": {"is": "NOT_NULL"}})"),
+            V{"Acme Corp"});
+  EXPECT_EQ(matching("company", R"({"linkedinLink": {"is": "NULL"}})"),
+            (V{"Globex", "Initech", "Nullco"}));
 }
 
 TEST(StorageQueryFilters, RelationsJoinColumnsAndActor) {
