@@ -89,9 +89,12 @@ TEST(StorageQueryWrites, UpdateOneAndManyRecordBeforeAndAfter) {
                {ann}),
       "updated Paris Marseille city,name API");
 
+  // The change, its outbox event and the answer are one statement.
+  const auto statements_before = env->pool->stats().total_queries;
   auto many =
       env->ok(mutate_many("person", op::update, R"({"city": {"eq": "Paris"}})",
                           record({field("id"), field("city")}), R"({"city": "Paris 1er"})"));
+  EXPECT_EQ(env->pool->stats().total_queries - statements_before, 1u);
   ASSERT_EQ(many.as_array().size(), 1u);  // Ann moved to Marseille
   EXPECT_EQ(many.at(0).at("city"), "Paris 1er");
   EXPECT_EQ(env->sql("SELECT count(*) FROM " + env->schema + ".person WHERE city = 'Paris 1er'"),
