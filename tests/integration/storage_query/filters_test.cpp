@@ -168,6 +168,10 @@ TEST(StorageQueryFilters, RefusesOperatorsAndValuesLikeTwenty) {
   EXPECT_EQ(e.code, "BAD_USER_INPUT");
   e = error_for("company", R"({"employees": {"gt": "many"}})");
   EXPECT_EQ(e.code, "BAD_USER_INPUT");
+  // A value PostgreSQL cannot read is the client's mistake, told without SQL.
+  e = error_for("person", R"({"createdAt": {"gt": "not a date"}})");
+  EXPECT_EQ(e.code, "BAD_USER_INPUT");
+  EXPECT_EQ(e.message.find("timestamp"), std::string::npos);
   e = error_for("person", R"({"name": {"middleName": {"eq": "x"}}})");
   EXPECT_EQ(e.message, "Sub field \"middleName\" not found for composite type: FULL_NAME");
   e = error_for("person", R"({"company": {"accountOwner": {"name": {"firstName": {"eq": "x"}}}}})");

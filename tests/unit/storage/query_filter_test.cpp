@@ -7,6 +7,7 @@
 
 #include "model/standard/standard_objects.hpp"
 #include "storage/query/compile.hpp"
+#include "storage/query/cursor.hpp"
 #include "storage/query/filter_compiler.hpp"
 #include "storage/query/sql_text.hpp"
 
@@ -147,4 +148,48 @@ TEST(QueryFilter, NestingDeeperThanFiveRelationsIsRefused) {
   q.connection.page.filter = boost::json::parse(R"({"city": {"eq": "Paris"}})").as_object();
   q.record = *level->items.front().connection->items.front().node;
   EXPECT_TRUE(std::holds_alternative<sq::compiled_statement>(sq::compile(q, standard_model())));
+}
+
+// Cursors against a compiled statement: their values travel as parameters; a cursor that does not
+// fit the order is refused.
+namespace {
+
+model::record_query people_after(std::string cursor, std::string_view order) {
+  model::record_query q;
+  q.object = "person";
+  q.connection.page.after = std::move(cursor);
+  q.connection.page.first = 2;
+  q.connection.page.order_by = boost::json::parse(order).as_array();
+  model::connection_selection::item edges;
+  edges.k = model::connection_selection::item::kind::edges;
+  edges.key = "edges";
+  edges.edge_keys.push_back(
+      {model::connection_selection::item::edge_key::kind::cursor, "cursor", ""});
+  q.connection.items.push_back(edges);
+  return q;
+}
+
+}  // namespace
+
+TEST(QueryCursor, CursorValuesAreBoundAndMissingKeysRefused) {
+  boost::json::object values{{"position", 3}, {"id", "2ab1f331-fdd8-4722-86eb-ce03158558a9"}};
+  auto compiled =
+      sq::compile(people_after(sq::encode_cursor(values), R"([{"position": "AscNullsFirst"}])"),
+                  standard_model());
+  ASSERT_TRUE(std::holds_alternative<sq::compiled_statement>(compiled));
+  const auto& statement = std::get<sq::compiled_statement>(compiled);
+  EXPECT_EQ(statement.sql.find("2ab1f331"), std::string::npos);  // values never in the text
+  EXPECT_NE(std::find(statement.params.begin(), statement.params.end(),
+                      std::optional<std::string>("2ab1f331-fdd8-4722-86eb-ce03158558a9")),
+            statement.params.end());
+
+  auto missing = sq::compile(
+      people_after(sq::encode_cursor(values), R"([{"city": "AscNullsFirst"}])"), standard_model());
+  ASSERT_TRUE(std::holds_alternative<sq::record_error>(missing));
+  EXPECT_EQ(std::get<sq::record_error>(missing).message, "Invalid cursor");
+  auto garbage = sq::compile(people_after("garbage", "[]"), standard_model());
+  ASSERT_TRUE(std::holds_alternative<sq::record_error>(garbage));
+  EXPECT_EQ(std::get<sq::record_error>(garbage),
+            (sq::record_error{"BAD_USER_INPUT", "Invalid cursor: garbage", "INVALID_CURSOR",
+                              "An error occurred."}));
 }
