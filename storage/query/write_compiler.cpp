@@ -131,6 +131,7 @@ compiled_statement compile_create(compile_context& ctx, const model::object_meta
                         "TOO_MANY_RECORDS_TO_UPDATE"));
   }
   const bool has_position = object.find_field("position") != nullptr;
+  bool uses_bounds = false;
   std::vector<std::string> ids;
   std::vector<record_values> rows;
   std::vector<std::string> columns{"id"};
@@ -148,13 +149,12 @@ compiled_statement compile_create(compile_context& ctx, const model::object_meta
     }
     if (has_position && !values.has("position")) {
       // Twenty puts new records first: below the current minimum, in input order.
+      // The bounds come from the `bounds` CTE, read once per statement (not once per row).
       const std::string ord = numbered("", i + 1);
-      const std::string table = ctx.table(object);
-      values.columns.push_back(
-          {"position",
-           values.position_keyword == "last"
-               ? "(SELECT COALESCE(max(p.\"position\"), -1) FROM " + table + " p) + " + ord
-               : "(SELECT COALESCE(min(p.\"position\"), 1) FROM " + table + " p) - " + ord});
+      values.columns.push_back({"position", values.position_keyword == "last"
+                                                ? "(SELECT hi FROM bounds) + " + ord
+                                                : "(SELECT lo FROM bounds) - " + ord});
+      uses_bounds = true;
     }
     for (const auto& c : values.columns) {
       if (std::find(columns.begin(), columns.end(), c.column) == columns.end()) {
@@ -208,10 +208,17 @@ compiled_statement compile_create(compile_context& ctx, const model::object_meta
     order = " ORDER BY array_position(" + ctx.bind(pg_array_literal(id_items), "uuid[]") + ", " +
             column_ref(a, "id") + ")";
   }
-  std::string sql = "WITH ins AS (" + insert + "), ob AS (" +
-                    outbox_insert(object, parts, action, "ins " + a, a, "NULL",
-                                  "(" + parts.full_record + ")::jsonb", "NULL") +
-                    ") " + result_select(ctx, object, query, "ins", a, order);
+  std::string sql = "WITH ";
+  if (uses_bounds) {
+    sql +=
+        "bounds AS MATERIALIZED (SELECT COALESCE(min(p.\"position\"), 1) AS lo, "
+        "COALESCE(max(p.\"position\"), -1) AS hi FROM " +
+        ctx.table(object) + " p), ";
+  }
+  sql += "ins AS (" + insert + "), ob AS (" +
+         outbox_insert(object, parts, action, "ins " + a, a, "NULL",
+                       "(" + parts.full_record + ")::jsonb", "NULL") +
+         ") " + result_select(ctx, object, query, "ins", a, order);
   return {std::move(sql), {}, !query.many};
 }
 
