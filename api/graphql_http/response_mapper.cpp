@@ -113,6 +113,17 @@ mapped_result map_result(run_result result, response_media media, const http_opt
   return out;
 }
 
+http::response error_response(response_media media, unsigned status, std::string_view message,
+                              const json::object& extensions) {
+  json::object error{{"message", message}};
+  if (!extensions.empty()) error["extensions"] = extensions;
+  http::response res;
+  res.status = status;
+  res.content_type = content_type_of(media);
+  res.body = json::serialize(json::object{{"errors", json::array{std::move(error)}}});
+  return res;
+}
+
 http::response to_response(run_result result, response_media media, const http_options& options) {
   auto mapped = map_result(std::move(result), media, options);
   http::response res;

@@ -4,6 +4,7 @@
 // operation or invalid variables are 400 with both; a mutation over GET is 405, Allow: POST).
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,11 @@ mapped_result map_result(graphql::service::run_result result, response_media med
 
 http::response to_response(graphql::service::run_result result, response_media media,
                            const http_options& options);
+
+// One GraphQL error with extensions, for answers the caller gives before running anything, e.g.
+// Twenty's authentication failures: (media, 200, "Token invalid.", {"code": "UNAUTHENTICATED"}).
+http::response error_response(response_media media, unsigned status, std::string_view message,
+                              const boost::json::object& extensions = {});
 
 // Twenty's error hook applied to a variable coercion response body (see
 // http_options::twenty_variable_errors).

@@ -237,4 +237,19 @@ TEST(GraphqlHttpServe, BatchAnswersAnArrayInRequestOrder) {
       R"([{"data":{"echo":1}},{"errors":[{"message":"Cannot query field \"nope\" on type \"Query\".","locations":[{"line":1,"column":3}]}]},{"data":{"hello":"world"}}])");
 }
 
+TEST(GraphqlHttpServe, ErrorResponseForTheCallersOwnRefusals) {
+  // The golden "graphql: tampered token" body.
+  auto res = gh::error_response(
+      gh::response_media::json, 200, "Token invalid.",
+      {{"userFriendlyMessage", "You must be authenticated to perform this action."},
+       {"subCode", "UNAUTHENTICATED"},
+       {"code", "UNAUTHENTICATED"}});
+  EXPECT_EQ(res.status, 200);
+  EXPECT_EQ(
+      res.body,
+      R"({"errors":[{"message":"Token invalid.","extensions":{"userFriendlyMessage":"You must be authenticated to perform this action.","subCode":"UNAUTHENTICATED","code":"UNAUTHENTICATED"}}]})");
+  EXPECT_EQ(gh::error_response(gh::response_media::graphql_response_json, 401, "No").content_type,
+            "application/graphql-response+json; charset=utf-8");
+}
+
 }  // namespace
