@@ -183,7 +183,7 @@ class parser {
       ++pos_;
       auto v = value();
       if (!v) return std::nullopt;
-      n.fields.emplace_back(std::move(key), std::move(*v));
+      n.fields.push_back({std::move(key), std::move(*v)});
     }
   }
 

@@ -14,14 +14,23 @@
 
 namespace cohort::graphql::utilities {
 
+struct literal_field;
+
 struct literal_node {
   type::literal_kind kind = type::literal_kind::null_value;
   // int/float: digits as written; string: decoded value; enum: name; boolean: "true"/"false";
   // variable: name.
   std::string text;
-  bool block = false;                                        // a block string
-  std::vector<literal_node> items;                           // list
-  std::vector<std::pair<std::string, literal_node>> fields;  // object
+  bool block = false;               // a block string
+  std::vector<literal_node> items;  // list
+  // object. Not std::pair<std::string, literal_node>: a pair of this still incomplete type is
+  // refused by clang (libFuzzer builds).
+  std::vector<literal_field> fields;
+};
+
+struct literal_field {
+  std::string first;  // the field name
+  literal_node second;
 };
 
 struct literal_parse_result {
