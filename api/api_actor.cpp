@@ -4,6 +4,7 @@
 
 #include "actors/atoms.hpp"
 #include "actors/workspace/workspace_request.hpp"
+#include "api/rest/rest_endpoint.hpp"
 
 namespace cohort::api {
 
@@ -56,6 +57,11 @@ caf::behavior api_actor(caf::event_based_actor* self, api_actor_options options)
         if (call.req.path == "/graphql" || call.req.path == "/metadata") {
           serve_graphql(self, options.graphql, options.handles, options.request_timeout,
                         std::move(call.req), std::move(call.done));
+          return;
+        }
+        if (call.req.path.rfind("/rest", 0) == 0) {
+          rest::serve_rest(self, {options.graphql.tokens, options.pool}, options.handles,
+                           options.request_timeout, std::move(call.req), std::move(call.done));
           return;
         }
         actors::workspace_request req{echo_workspace, "echo",

@@ -14,6 +14,7 @@
 #include "actors/supervisor.hpp"
 #include "api/graphql_endpoint.hpp"
 #include "api/http/message.hpp"
+#include "storage/pg/pool.hpp"
 
 namespace cohort::api {
 
@@ -26,7 +27,8 @@ struct http_call {
 struct api_actor_options {
   std::shared_ptr<actors::handle_table> handles;  // finds "workspace_registry"
   std::chrono::milliseconds request_timeout = std::chrono::seconds(30);
-  graphql_endpoints graphql;  // /graphql and /metadata
+  graphql_endpoints graphql;                // /graphql and /metadata
+  std::shared_ptr<storage::pg::pool> pool;  // /rest runs its statements here
 };
 
 caf::actor spawn_api_actor(caf::actor_system& sys, api_actor_options options);

@@ -3,6 +3,7 @@
 #include <caf/all.hpp>
 
 #include "api/api_actor.hpp"
+#include "api/rest/rest_route.hpp"
 
 namespace cohort::api {
 
@@ -21,6 +22,11 @@ void router::handle(http::request req, http::responder done) {
   if (path == "/graphql" || path == "/metadata") {
     // Every method reaches the GraphQL-over-HTTP layer, which answers 405 for the wrong ones.
     to_api_actor(std::move(req), std::move(done), path == "/graphql" ? "/graphql" : "/metadata");
+    return;
+  }
+  if (path == "/rest" || path.rfind("/rest/", 0) == 0) {
+    const char* label = rest::route_label(path);
+    to_api_actor(std::move(req), std::move(done), label);
     return;
   }
   // NestJS's answer for a route it does not have.

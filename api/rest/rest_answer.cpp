@@ -1,0 +1,73 @@
+#include "api/rest/rest_answer.hpp"
+
+#include <boost/json.hpp>
+
+#include "api/rest/record_projection.hpp"
+
+namespace cohort::api::rest {
+
+namespace {
+
+bool is_one_record_write(rest_action action) {
+  return action == rest_action::update_one || action == rest_action::delete_one;
+}
+
+}  // namespace
+
+rest_error rest_error_of(const rest_query& call, const storage::query::record_error& error) {
+  if (error.code == "NOT_FOUND" && is_one_record_write(call.action)) {
+    // Twenty leaks TypeORM's EntityNotFoundError with the query it ran; the name stays, the
+    // message says which record was missing.
+    return rest_error{.status = 400,
+                      .error = "EntityNotFoundError",
+                      .messages = {"Could not find any entity of type \"" + call.object +
+                                   "\" with id \"" + call.query.id.value_or("") + "\""}};
+  }
+  if (error.code == "INTERNAL_SERVER_ERROR") {
+    return rest_error{
+        .status = 500, .error = "InternalServerErrorException", .messages = {error.message}};
+  }
+  if (error.code == "FORBIDDEN") {
+    return rest_error{.status = 403, .error = "ForbiddenException", .messages = {error.message}};
+  }
+  return bad_request(error.message);
+}
+
+http::response answer(const rest_query& call, storage::query::run_result result) {
+  if (auto* e = std::get_if<storage::query::record_error>(&result)) {
+    return to_response(rest_error_of(call, *e));
+  }
+  boost::json::value value = std::move(std::get<boost::json::value>(result));
+  boost::json::object envelope;
+  if (call.action == rest_action::find_many) {
+    const auto& node = *call.query.connection.items.front().node;
+    boost::json::array records;
+    boost::json::object* connection = value.if_object();
+    if (connection == nullptr || !(*connection)["edges"].is_array()) {
+      return to_response(rest_error{.status = 500,
+                                    .error = "InternalServerErrorException",
+                                    .messages = {"The records could not be read"}});
+    }
+    for (auto& edge : (*connection)["edges"].as_array()) {
+      boost::json::value record = edge.is_object() ? edge.as_object()["node"] : nullptr;
+      flatten_connections(record, node);
+      records.push_back(std::move(record));
+    }
+    envelope["data"] = boost::json::object{{call.data_key, std::move(records)}};
+    envelope["pageInfo"] = std::move((*connection)["pageInfo"]);
+    envelope["totalCount"] = std::move((*connection)["totalCount"]);
+  } else {
+    if (auto* list = value.if_array()) {
+      for (auto& record : *list) flatten_connections(record, call.query.record);
+    } else {
+      flatten_connections(value, call.query.record);
+    }
+    envelope["data"] = boost::json::object{{call.data_key, std::move(value)}};
+  }
+  http::response res;
+  res.status = call.status;
+  res.body = boost::json::serialize(envelope);
+  return res;
+}
+
+}  // namespace cohort::api::rest

@@ -1,0 +1,232 @@
+#include "api/rest/rest_query.hpp"
+
+#include <boost/json.hpp>
+#include <cctype>
+#include <charconv>
+
+#include "actors/workspace/binder/root_field_binder.hpp"
+#include "api/rest/filter_parser.hpp"
+#include "api/rest/order_by_parser.hpp"
+#include "api/rest/record_projection.hpp"
+
+namespace cohort::api::rest {
+
+namespace {
+
+using model::record_operation;
+
+// Twenty's QUERY_DEFAULT_LIMIT_RECORDS.
+constexpr std::int64_t default_limit = 60;
+
+std::string capitalized(std::string name) {
+  if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  return name;
+}
+
+std::variant<std::int64_t, rest_error> parse_limit(const query_string& params) {
+  auto text = params.get("limit");
+  if (!text) return default_limit;
+  std::int64_t limit = -1;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), limit);
+  if (ec != std::errc() || end != text->data() + text->size() || limit < 0) {
+    return bad_request("limit '" + *text + "' is invalid. Should be an integer");
+  }
+  return limit;
+}
+
+std::variant<int, rest_error> parse_depth(const query_string& params) {
+  auto text = params.get("depth");
+  if (!text || *text == "0") return 0;
+  if (*text == "1") return 1;
+  return bad_request("'depth=" + *text + "' parameter invalid. Allowed values are 0, 1");
+}
+
+// Every key of a create/update body must name a field (or a join column) of the object.
+std::optional<rest_error> check_record_keys(const model::object_metadata& object,
+                                            const boost::json::value& record) {
+  if (!record.is_object()) return bad_request("A record must be a JSON object");
+  for (const auto& [key, value] : record.get_object()) {
+    bool known = false;
+    for (const auto& field : object.fields) {
+      if (!field.is_active) continue;
+      known = known || field.name == key.data() ||
+              (field.is_many_to_one() && field.relation->join_column_name == key.data());
+      if (known) break;
+    }
+    if (!known) {
+      // Twenty answers with its generic Error class here; the message says what is wrong.
+      return rest_error{.status = 400,
+                        .error = "Error",
+                        .messages = {"Field metadata for field \"" + std::string(key) +
+                                     "\" is missing in object metadata " + object.name_singular}};
+    }
+  }
+  return std::nullopt;
+}
+
+std::variant<boost::json::value, rest_error> parse_body(std::string_view body) {
+  boost::system::error_code ec;
+  boost::json::value value = boost::json::parse(body, ec);
+  if (ec) return bad_request("The request body is not valid JSON: " + ec.message());
+  return value;
+}
+
+model::connection_selection page_connection(model::record_selection node, bool backwards) {
+  using kind = model::connection_selection::item::kind;
+  model::connection_selection out;
+  out.items.push_back(edges_of(std::move(node)));
+
+  model::connection_selection::item page_info;
+  page_info.k = kind::page_info;
+  page_info.key = "pageInfo";
+  page_info.page_info_keys.emplace_back("hasNextPage", "hasNextPage");
+  // Twenty adds hasPreviousPage only when paging backwards.
+  if (backwards) page_info.page_info_keys.emplace_back("hasPreviousPage", "hasPreviousPage");
+  page_info.page_info_keys.emplace_back("startCursor", "startCursor");
+  page_info.page_info_keys.emplace_back("endCursor", "endCursor");
+  out.items.push_back(std::move(page_info));
+
+  model::connection_selection::item total;
+  total.k = kind::aggregate;
+  total.key = "totalCount";
+  total.aggregate.key = "totalCount";
+  total.aggregate.operation = "totalCount";
+  out.items.push_back(std::move(total));
+  return out;
+}
+
+std::optional<rest_error> set_filter(rest_query& out, const query_string& params,
+                                     const model::object_metadata& object) {
+  auto filter = parse_filter(params.get("filter").value_or(""), object);
+  if (auto* e = std::get_if<rest_error>(&filter)) return std::move(*e);
+  out.query.connection.page.filter = std::move(std::get<boost::json::object>(filter));
+  return std::nullopt;
+}
+
+std::optional<rest_error> build_find_many(rest_query& out, const query_string& params,
+                                          const model::object_metadata& object,
+                                          model::record_selection selection) {
+  auto order = parse_order_by(params.get("order_by").value_or(""), object);
+  if (auto* e = std::get_if<rest_error>(&order)) return std::move(*e);
+  auto limit = parse_limit(params);
+  if (auto* e = std::get_if<rest_error>(&limit)) return std::move(*e);
+
+  auto before = params.get("ending_before");
+  out.query.connection = page_connection(std::move(selection), before.has_value());
+  model::page_request& page = out.query.connection.page;
+  if (auto e = set_filter(out, params, object)) return e;
+  page.order_by = std::move(std::get<boost::json::array>(order));
+  // Without order_by, Twenty's REST pages by id alone (its cursors hold just the id).
+  if (page.order_by.empty()) page.order_by.push_back(boost::json::object{{"id", "AscNullsFirst"}});
+  if (before) {
+    page.before = *before;
+    page.last = std::get<std::int64_t>(limit);
+  } else {
+    page.first = std::get<std::int64_t>(limit);
+  }
+  if (auto after = params.get("starting_after")) page.after = *after;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::variant<rest_query, rest_error> build_rest_query(const rest_route& route,
+                                                      const query_string& params,
+                                                      std::string_view body,
+                                                      const model::workspace_model& model,
+                                                      const actors::caller& who) {
+  const model::object_metadata* object = model.find_object_by_plural(route.plural);
+  if (object == nullptr || !object->is_active) {
+    return bad_request("object '" + route.plural + "' not found. eg: companies");
+  }
+  rest_query out;
+  out.action = route.action;
+  out.object = object->name_singular;
+  out.query.object = object->name_singular;
+  out.query.actor = actors::workspace::binder::actor_of(who);
+
+  auto depth = parse_depth(params);
+  if (auto* e = std::get_if<rest_error>(&depth)) return std::move(*e);
+  model::record_selection selection = rest_selection(*object, model, std::get<int>(depth));
+  const std::string singular = capitalized(object->name_singular);
+  const std::string plural = capitalized(object->name_plural);
+
+  // The body of a create / update, checked field by field.
+  boost::json::value data;
+  bool takes_body =
+      route.action == rest_action::create_one || route.action == rest_action::create_many ||
+      route.action == rest_action::update_one || route.action == rest_action::update_many;
+  if (takes_body) {
+    auto parsed = parse_body(body);
+    if (auto* e = std::get_if<rest_error>(&parsed)) return std::move(*e);
+    data = std::move(std::get<boost::json::value>(parsed));
+    if (route.action == rest_action::create_many) {
+      if (!data.is_array()) return bad_request("The body of a batch create must be a JSON array");
+      for (const auto& record : data.get_array()) {
+        if (auto e = check_record_keys(*object, record)) return *e;
+      }
+    } else if (auto e = check_record_keys(*object, data)) {
+      return *e;
+    }
+  }
+
+  model::record_query& q = out.query;
+  switch (route.action) {
+    case rest_action::find_many:
+      q.operation = record_operation::find_many;
+      out.data_key = object->name_plural;
+      if (auto e = build_find_many(out, params, *object, std::move(selection))) return *e;
+      return out;
+    case rest_action::find_one:
+      q.operation = record_operation::find_one;
+      out.data_key = object->name_singular;
+      q.record = std::move(selection);
+      q.connection.page.filter = boost::json::object{{"id", {{"eq", *route.id}}}};
+      return out;
+    case rest_action::create_one:
+    case rest_action::create_many:
+      q.operation = record_operation::create;
+      q.many = route.action == rest_action::create_many;
+      out.data_key = "create" + (q.many ? plural : singular);
+      out.status = 201;
+      q.record = std::move(selection);
+      if (q.many)
+        q.data = std::move(data.get_array());
+      else
+        q.data.push_back(std::move(data));
+      q.upsert = params.get("upsert") == "true";
+      return out;
+    case rest_action::update_one:
+    case rest_action::update_many:
+      q.operation = record_operation::update;
+      q.many = route.action == rest_action::update_many;
+      out.data_key = "update" + (q.many ? plural : singular);
+      q.record = std::move(selection);
+      q.data.push_back(std::move(data));
+      q.id = route.id;
+      break;
+    case rest_action::delete_one:
+    case rest_action::delete_many: {
+      q.operation = params.get("soft_delete") == "true" ? record_operation::soft_delete
+                                                        : record_operation::destroy;
+      q.many = route.action == rest_action::delete_many;
+      out.data_key = "delete" + (q.many ? plural : singular);
+      model::projection_item id;
+      id.k = model::projection_item::kind::field;
+      id.key = id.field = "id";
+      q.record.items.push_back(std::move(id));
+      q.id = route.id;
+      break;
+    }
+  }
+  if (q.many) {
+    if (auto e = set_filter(out, params, *object)) return *e;
+    if (q.connection.page.filter.empty()) {
+      return bad_request(
+          "Filters are mandatory for bulk operations, eg: ?filter=id[in]:[\"<id>\",\"<id>\"]");
+    }
+  }
+  return out;
+}
+
+}  // namespace cohort::api::rest
