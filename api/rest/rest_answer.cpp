@@ -1,5 +1,6 @@
 #include "api/rest/rest_answer.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "api/rest/record_projection.hpp"
@@ -53,6 +54,7 @@ http::response answer(const rest_query& call, storage::query::run_result result)
       flatten_connections(record, node);
       records.push_back(std::move(record));
     }
+    if (call.backwards) std::reverse(records.begin(), records.end());
     envelope["data"] = boost::json::object{{call.data_key, std::move(records)}};
     envelope["pageInfo"] = std::move((*connection)["pageInfo"]);
     envelope["totalCount"] = std::move((*connection)["totalCount"]);

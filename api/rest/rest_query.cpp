@@ -119,6 +119,7 @@ std::optional<rest_error> build_find_many(rest_query& out, const query_string& p
   // Without order_by, Twenty's REST pages by id alone (its cursors hold just the id).
   if (page.order_by.empty()) page.order_by.push_back(boost::json::object{{"id", "AscNullsFirst"}});
   if (before) {
+    out.backwards = true;
     page.before = *before;
     page.last = std::get<std::int64_t>(limit);
   } else {

@@ -23,6 +23,9 @@ struct rest_query {
   std::string object;     // nameSingular
   std::string data_key;   // "people", "person", "createPerson", "createPeople", "updatePerson", ...
   unsigned status = 200;  // 201 for creates
+  // ending_before: the compiler answers the page in reverse order (nearest the cursor first);
+  // Twenty's REST lists it in the requested order again but keeps the cursors as they were.
+  bool backwards = false;
 };
 
 std::variant<rest_query, rest_error> build_rest_query(const rest_route& route,
