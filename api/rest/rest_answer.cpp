@@ -10,7 +10,8 @@ namespace cohort::api::rest {
 namespace {
 
 bool is_one_record_write(rest_action action) {
-  return action == rest_action::update_one || action == rest_action::delete_one;
+  return action == rest_action::update_one || action == rest_action::delete_one ||
+         action == rest_action::restore_one;
 }
 
 }  // namespace

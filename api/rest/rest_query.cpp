@@ -206,6 +206,14 @@ std::variant<rest_query, rest_error> build_rest_query(const rest_route& route,
       q.data.push_back(std::move(data));
       q.id = route.id;
       break;
+    case rest_action::restore_one:
+    case rest_action::restore_many:
+      q.operation = record_operation::restore;
+      q.many = route.action == rest_action::restore_many;
+      out.data_key = "restore" + (q.many ? plural : singular);
+      q.record = std::move(selection);
+      q.id = route.id;
+      break;
     case rest_action::delete_one:
     case rest_action::delete_many: {
       q.operation = params.get("soft_delete") == "true" ? record_operation::soft_delete

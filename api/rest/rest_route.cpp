@@ -59,6 +59,15 @@ std::optional<rest_action> action_of(std::string_view method, bool with_id) {
 
 std::variant<rest_route, rest_error> parse_route(std::string_view method, std::string_view path) {
   auto segments = segments_after_rest(path);
+  // Restoring soft-deleted records: PATCH /rest/{p}/restore and PATCH /rest/{p}/{id}/restore.
+  if (method == "PATCH" && segments.size() == 2 && segments[1] == "restore") {
+    return rest_route{rest_action::restore_many, std::string(segments[0]), std::nullopt};
+  }
+  if (method == "PATCH" && segments.size() == 3 && segments[2] == "restore") {
+    if (!is_uuid(segments[1]))
+      return bad_request(single_quoted(segments[1]) + " is not a valid UUID");
+    return rest_route{rest_action::restore_one, std::string(segments[0]), std::string(segments[1])};
+  }
   if (segments.empty() || segments.size() > 2) {
     return bad_request("Query path '" + std::string(path) +
                        "' invalid. Valid examples: /rest/companies/id or /rest/companies");
@@ -79,8 +88,11 @@ std::variant<rest_route, rest_error> parse_route(std::string_view method, std::s
 const char* route_label(std::string_view path) {
   auto segments = segments_after_rest(path);
   if (segments.size() == 1) return "/rest/{object}";
-  if (segments.size() == 2)
-    return segments[0] == "batch" ? "/rest/batch/{object}" : "/rest/{object}/{id}";
+  if (segments.size() == 2) {
+    if (segments[0] == "batch") return "/rest/batch/{object}";
+    return segments[1] == "restore" ? "/rest/{object}/restore" : "/rest/{object}/{id}";
+  }
+  if (segments.size() == 3 && segments[2] == "restore") return "/rest/{object}/{id}/restore";
   return "/rest";
 }
 

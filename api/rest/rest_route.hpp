@@ -1,6 +1,6 @@
 // Which record operation a REST call asks for, from its method and path alone (Twenty's routes:
-// /rest/{plural}, /rest/{plural}/{id}, /rest/batch/{plural}). The object is looked up later, in
-// the caller's workspace model.
+// /rest/{plural}, /rest/{plural}/{id}, /rest/batch/{plural} and the restore ones). The object is
+// looked up later, in the caller's workspace model.
 #pragma once
 
 #include <optional>
@@ -13,14 +13,16 @@
 namespace cohort::api::rest {
 
 enum class rest_action {
-  find_many,    // GET /rest/{p}
-  find_one,     // GET /rest/{p}/{id}
-  create_one,   // POST /rest/{p}
-  create_many,  // POST /rest/batch/{p}
-  update_one,   // PATCH (or PUT) /rest/{p}/{id}
-  update_many,  // PATCH /rest/{p}?filter=...
-  delete_one,   // DELETE /rest/{p}/{id}
-  delete_many,  // DELETE /rest/{p}?filter=...
+  find_many,     // GET /rest/{p}
+  find_one,      // GET /rest/{p}/{id}
+  create_one,    // POST /rest/{p}
+  create_many,   // POST /rest/batch/{p}
+  update_one,    // PATCH (or PUT) /rest/{p}/{id}
+  update_many,   // PATCH /rest/{p}?filter=...
+  delete_one,    // DELETE /rest/{p}/{id}
+  delete_many,   // DELETE /rest/{p}?filter=...
+  restore_one,   // PATCH /rest/{p}/{id}/restore
+  restore_many,  // PATCH /rest/{p}/restore?filter=...
 };
 
 struct rest_route {
@@ -33,7 +35,7 @@ struct rest_route {
 std::variant<rest_route, rest_error> parse_route(std::string_view method, std::string_view path);
 
 // The metrics label of a /rest path: "/rest/{object}", "/rest/{object}/{id}",
-// "/rest/batch/{object}" or "/rest" for anything else (bounded label set).
+// "/rest/batch/{object}", the restore ones, or "/rest" for anything else (bounded label set).
 const char* route_label(std::string_view path);
 
 }  // namespace cohort::api::rest

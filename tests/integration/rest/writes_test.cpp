@@ -177,3 +177,31 @@ TEST(RestWrites, BulkPatchAndDeleteTakeTheFilter) {
   ASSERT_TRUE(rows.ok());
   EXPECT_EQ(rows.get(0, 0), "0");
 }
+
+TEST(RestWrites, RestoreBringsSoftDeletedRecordsBack) {
+  auto& rest = rest_server::shared();
+  auto batch = rest.call(
+      "POST", "/rest/batch/people",
+      R"([{"name":{"firstName":"R1"},"city":"Restoreville","emails":{"primaryEmail":"r1@w.example"}},)"
+      R"({"name":{"firstName":"R2"},"city":"Restoreville","emails":{"primaryEmail":"r2@w.example"}}])");
+  ASSERT_EQ(batch.status, 201u) << batch.text;
+  std::string first(batch.body.at("data").at("createPeople").at(0).at("id").as_string());
+  std::string filter = "?filter=" + url_encode("city[eq]:Restoreville");
+  auto deleted = rest.call("DELETE", "/rest/people" + filter + "&soft_delete=true");
+  ASSERT_EQ(deleted.status, 200u) << deleted.text;
+  EXPECT_EQ(rest.get("/rest/people" + filter).body.at("totalCount"), json::value(0));
+
+  auto one = rest.call("PATCH", "/rest/people/" + first + "/restore");
+  ASSERT_EQ(one.status, 200u) << one.text;
+  EXPECT_EQ(one.body.at("data").at("restorePerson").at("deletedAt"), json::value(nullptr));
+  EXPECT_EQ(rest.get("/rest/people" + filter).body.at("totalCount"), json::value(1));
+
+  auto all = rest.call("PATCH", "/rest/people/restore?filter=" +
+                                    url_encode("city[eq]:Restoreville,deletedAt[is]:NOT_NULL"));
+  ASSERT_EQ(all.status, 200u) << all.text;
+  EXPECT_EQ(all.body.at("data").at("restorePeople").as_array().size(), 1u);
+  auto rows = rest.sql(
+      "SELECT count(*) FROM {s}.person WHERE city = 'Restoreville' AND \"deletedAt\" IS NULL");
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(rows.get(0, 0), "2");
+}

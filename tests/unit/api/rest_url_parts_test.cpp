@@ -70,6 +70,10 @@ TEST(RestRoute, MethodsAndPaths) {
   EXPECT_EQ(route("DELETE", (std::string("/rest/people/") + uuid).c_str()),
             expect(a::delete_one, "people", uuid));
   EXPECT_EQ(route("DELETE", "/rest/people"), expect(a::delete_many, "people", "-"));
+  EXPECT_EQ(route("PATCH", (std::string("/rest/people/") + uuid + "/restore").c_str()),
+            expect(a::restore_one, "people", uuid));
+  EXPECT_EQ(route("PATCH", "/rest/people/restore"), expect(a::restore_many, "people", "-"));
+  EXPECT_EQ(route("PATCH", "/rest/people/x/restore"), "400 'x' is not a valid UUID");
   EXPECT_EQ(route("GET", "/rest/people/not-a-uuid"), "400 'not-a-uuid' is not a valid UUID");
   EXPECT_EQ(route("PUT", "/rest/people"), "404 Cannot PUT /rest/people");
   EXPECT_EQ(route("GET", "/rest/a/b/c").substr(0, 31), "400 Query path '/rest/a/b/c' in");
@@ -80,6 +84,7 @@ TEST(RestRoute, MetricsLabelsAreBounded) {
   EXPECT_STREQ(rest::route_label("/rest/people"), "/rest/{object}");
   EXPECT_STREQ(rest::route_label("/rest/people/x"), "/rest/{object}/{id}");
   EXPECT_STREQ(rest::route_label("/rest/batch/people"), "/rest/batch/{object}");
+  EXPECT_STREQ(rest::route_label("/rest/people/x/restore"), "/rest/{object}/{id}/restore");
   EXPECT_STREQ(rest::route_label("/rest/a/b/c/d"), "/rest");
 }
 
