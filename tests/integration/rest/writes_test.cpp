@@ -205,3 +205,15 @@ TEST(RestWrites, RestoreBringsSoftDeletedRecordsBack) {
   ASSERT_TRUE(rows.ok());
   EXPECT_EQ(rows.get(0, 0), "2");
 }
+
+// Disabled until storage stops refusing two records whose unique text is empty: Twenty's golden
+// POST /rest/batch/people creates four people without an e-mail; Cohort answers 400 "A duplicate
+// entry was detected" (the unique index on emailsPrimaryEmail counts '' as a value).
+TEST(RestWrites, DISABLED_BatchOfPeopleWithoutEmails) {
+  auto& rest = rest_server::shared();
+  auto res = rest.call("POST", "/rest/batch/people",
+                       R"([{"name":{"firstName":"No"},"city":"Nomail"},)"
+                       R"({"name":{"firstName":"Mail"},"city":"Nomail"}])");
+  ASSERT_EQ(res.status, 201u) << res.text;
+  EXPECT_EQ(res.body.at("data").at("createPeople").as_array().size(), 2u);
+}
