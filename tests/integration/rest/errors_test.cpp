@@ -130,6 +130,8 @@ TEST(RestErrors, BadBodies) {
   auto not_json = rest.call("POST", "/rest/people", "{nope");
   EXPECT_EQ(not_json.status, 400u) << not_json.text;
   EXPECT_EQ(not_json.body.at("error"), json::value("BadRequestException"));
+  auto no_records = rest.call("POST", "/rest/batch/people", "");
+  EXPECT_EQ(no_records.status, 400u) << no_records.text;
   auto not_a_list = rest.call("POST", "/rest/batch/people", R"({"name":{"firstName":"X"}})");
   EXPECT_EQ(not_a_list.status, 400u) << not_a_list.text;
   auto bad_enum = rest.call("POST", "/rest/opportunities", R"({"name":"O","stage":"NOPE"})");

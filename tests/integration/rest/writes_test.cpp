@@ -113,6 +113,10 @@ TEST(RestWrites, PatchUpdatesTheFieldsSentAndAnswersTheRecord) {
   ASSERT_TRUE(rows.ok());
   EXPECT_EQ(rows.get(0, 0), "After");
   EXPECT_EQ(rows.get(0, 1), "Lead");
+  // An empty body changes nothing.
+  auto empty = rest.call("PATCH", "/rest/people/" + id);
+  ASSERT_EQ(empty.status, 200u) << empty.text;
+  EXPECT_EQ(empty.body.at("data").at("updatePerson").at("city"), json::value("After"));
   // PUT is Twenty's legacy alias of PATCH.
   auto put = rest.call("PUT", "/rest/people/" + id, R"({"city":"Put"})");
   ASSERT_EQ(put.status, 200u) << put.text;
