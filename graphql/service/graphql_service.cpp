@@ -6,6 +6,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "graphql/service/utf8_text.hpp"
 #include "graphql/utilities/js_values.hpp"
 
 namespace cohort::graphql::service {
@@ -113,6 +114,10 @@ std::shared_ptr<const prepared_document> graphql_service::build(std::string_view
                                                                 std::uint32_t variant) const {
   auto entry = std::make_shared<prepared_document>();
   entry->variant = variant;
+  // Invalid UTF-8 is parsed as a JavaScript server would see it; the entry then holds the
+  // repaired text, so such a query is never a cache hit (a rare, hostile case).
+  auto repaired = repair_utf8(query);
+  if (repaired) query = *repaired;
   auto parsed = lang::parse(query, options_.parse);
   if (!parsed) {
     entry->failed_source = std::string(query);

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "graphql/service/graphql_service.hpp"
+#include "graphql/service/utf8_text.hpp"
 #include "graphql/type/schema_builder.hpp"
 
 namespace {
@@ -294,6 +295,22 @@ TEST(ServiceRun, DeeplyNestedDocumentsAreRefusedCleanly) {
   }
   auto v = run(svc, "query($n: String) { hello(name: $n) }", {{"n", std::move(deep)}});
   EXPECT_EQ(v.status, run_status::variables_invalid);
+}
+
+TEST(ServiceRun, InvalidUtf8IsReadAsReplacementCharacters) {
+  fixture f;
+  graphql_service svc(f.schema, f.resolvers);
+  // The fuzzer's find: an escape of an invalid byte used to be quoted raw into the message.
+  auto r = run(svc, "{ hello(name: \"\\\xfd\") }");
+  EXPECT_EQ(r.status, run_status::parse_failed);
+  EXPECT_EQ(
+      r.body,
+      "{\"errors\":[{\"message\":\"Syntax Error: Invalid character escape sequence: "
+      "\\\"\\\\\xEF\xBF\xBD\\\".\",\"locations\":[{\"line\":1,\"column\":16}]}]}");
+  auto ok = run(svc, "{ hello(name: \"a\xc3\") }");
+  EXPECT_EQ(ok.body, "{\"data\":{\"hello\":\"hello a\xEF\xBF\xBD\"}}");
+  EXPECT_EQ(service::repair_utf8("plain \xc3\xa9"), std::nullopt);
+  EXPECT_EQ(service::repair_utf8("\xed\xa0\x80x"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBDx");
 }
 
 }  // namespace
