@@ -4,6 +4,7 @@
 // tracked on an explicit stack, so any nesting depth is safe.
 #include "api/graphql_http/json_body_error.hpp"
 
+#include <algorithm>
 #include <vector>
 
 namespace cohort::api::graphql_http {
@@ -66,14 +67,20 @@ class scanner {
     if (lead >= 0xc0) len = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
     constexpr std::size_t context = 10;
     out.append("Unexpected token '").append(s_.substr(pos, len)).append("', ");
+    // The context is cut at character boundaries, so that a multi-byte character stays whole.
+    auto snippet = [&](std::size_t from, std::size_t to) {
+      while (from > 0 && (static_cast<unsigned char>(s_[from]) & 0xc0) == 0x80) --from;
+      while (to < s_.size() && (static_cast<unsigned char>(s_[to]) & 0xc0) == 0x80) ++to;
+      return s_.substr(from, to - from);
+    };
     if (s_.size() < 2 * context + 1) {
       out.append("\"").append(s_).append("\"");
     } else if (pos < context) {
-      out.append("\"").append(s_.substr(0, pos + context)).append("\"...");
+      out.append("\"").append(snippet(0, pos + context)).append("\"...");
     } else if (pos < s_.size() - context) {
-      out.append("...\"").append(s_.substr(pos - context, 2 * context)).append("\"...");
+      out.append("...\"").append(snippet(pos - context, pos + context)).append("\"...");
     } else {
-      out.append("...\"").append(s_.substr(pos - context)).append("\"");
+      out.append("...\"").append(snippet(pos - context, s_.size())).append("\"");
     }
     out.append(" is not valid JSON");
     return out;
@@ -254,8 +261,15 @@ std::optional<std::string> json_body_error(std::string_view body) {
   // body-parser's strict mode: it parses the body with every character from the first
   // non-blank one on turned into '#', then puts the original text back over each run of '#'.
   if (first == body.size()) return json_parse_error("");
+  // One '#' per character (JavaScript counts UTF-16 units; characters keep multi-byte ones whole).
+  std::vector<std::size_t> ends;  // byte offset after each character from `first` on
+  for (std::size_t i = first; i < body.size();) {
+    ++i;
+    while (i < body.size() && (static_cast<unsigned char>(body[i]) & 0xc0) == 0x80) ++i;
+    ends.push_back(i);
+  }
   std::string partial(body.substr(0, first));
-  partial.append(body.size() - first, '#');
+  partial.append(ends.size(), '#');
   std::string message = json_parse_error(partial).value_or("");
   std::string out;
   for (std::size_t i = 0; i < message.size();) {
@@ -265,7 +279,7 @@ std::optional<std::string> json_body_error(std::string_view body) {
     }
     std::size_t run = 0;
     while (i + run < message.size() && message[i + run] == '#') ++run;
-    out += body.substr(first, run);
+    out += body.substr(first, ends[std::min(run, ends.size()) - 1] - first);
     i += run;
   }
   return out;

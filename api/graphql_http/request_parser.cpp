@@ -7,6 +7,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "api/graphql_http/json_body_error.hpp"
+#include "graphql/service/utf8_text.hpp"
 #include "graphql/utilities/js_values.hpp"
 
 namespace cohort::api::graphql_http {
@@ -79,6 +80,8 @@ url_params parse_url_params(std::string_view text) {
     auto eq = pair.find('=');
     std::string key = form_decode(pair.substr(0, eq));
     std::string value = eq == std::string_view::npos ? "" : form_decode(pair.substr(eq + 1));
+    // URLSearchParams decodes percent-escapes as UTF-8 with replacement.
+    if (auto repaired = graphql::service::repair_utf8(value)) value = std::move(*repaired);
     std::optional<std::string>* slot = key == "query"           ? &out.query
                                        : key == "operationName" ? &out.operation_name
                                        : key == "variables"     ? &out.variables
@@ -229,17 +232,20 @@ parse_outcome parse_request(const http::request& request, const http_options& op
     if (refused) return std::move(*refused);
     return out;
   }
+  // Node decodes the body as UTF-8 with replacement before anything reads it.
+  auto repaired = graphql::service::repair_utf8(request.body);
+  const std::string& body_text = repaired ? *repaired : request.body;
   if (kind == body_kind::graphql) {
     graphql_params params;
-    params.query = request.body;
+    params.query = body_text;
     out.operations.push_back(std::move(params));
     return out;
   }
 
-  if (request.body.empty()) return request_error(*media, 400, "POST body sent invalid JSON.");
-  if (auto message = json_body_error(request.body)) return http::error_response(400, *message);
+  if (body_text.empty()) return request_error(*media, 400, "POST body sent invalid JSON.");
+  if (auto message = json_body_error(body_text)) return http::error_response(400, *message);
   json::error_code ec;
-  json::value body = json::parse(request.body, ec, {}, lenient_depth());
+  json::value body = json::parse(body_text, ec, {}, lenient_depth());
   if (ec) return http::error_response(400, "Request body is not valid JSON: " + ec.message());
 
   if (body.is_array()) {

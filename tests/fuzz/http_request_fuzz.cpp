@@ -42,6 +42,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto outcome = gh::parse_request(req, options);
     if (auto* res = std::get_if<http::response>(&outcome)) {
       if (res->status < 200 || res->status >= 500) std::abort();
+      json::error_code body_ec;
+      if (!res->body.empty()) (void)json::parse(res->body, body_ec);
+      if (body_ec) {
+        std::fprintf(stderr, "response body is not JSON: %s\n", res->body.c_str());
+        std::abort();
+      }
     }
   }
   http::request get;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "api/graphql_http/json_body_error.hpp"
+#include "graphql/service/utf8_text.hpp"
 
 namespace {
 
@@ -78,6 +79,14 @@ TEST(GraphqlHttpJsonError, StrictModeAsBodyParser) {
   EXPECT_EQ(json_body_error(R"("query")"), R"(Unexpected token '"', ""query"" is not valid JSON)");
   EXPECT_EQ(json_body_error("  null"), R"(Unexpected token 'n', "  null" is not valid JSON)");
   EXPECT_EQ(json_body_error("   "), "Unexpected end of JSON input");
+  // Multi-byte characters stay whole in the token and the context.
+  EXPECT_EQ(json_body_error("\xc3\xa9 is not json"),
+            "Unexpected token '\xc3\xa9', \"\xc3\xa9 is not json\" is not valid JSON");
+  // (Context widths count bytes here, UTF-16 units in V8: only the cut differs.)
+  auto cut = json_parse_error("[1,2,3,4,5,6,7,\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9]");
+  ASSERT_TRUE(cut.has_value());
+  EXPECT_TRUE(cut->starts_with("Unexpected token '\xc3\xa9', ...\"")) << *cut;
+  EXPECT_EQ(cohort::graphql::service::repair_utf8(*cut), std::nullopt) << "a character was cut";
   EXPECT_EQ(json_body_error("query { people { id } } and more"),
             R"(Unexpected token 'q', "query { pe"... is not valid JSON)");
   EXPECT_EQ(json_body_error("{\"query\": \"{ a }\""),

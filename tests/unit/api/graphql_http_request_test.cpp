@@ -232,4 +232,12 @@ TEST(GraphqlHttpRequest, DeepJsonIsTakenOrRefusedCleanly) {
   EXPECT_NE(res.body.find("\"statusCode\":400"), std::string::npos);
 }
 
+TEST(GraphqlHttpRequest, InvalidUtf8IsDecodedWithReplacement) {
+  auto req = accepted(gh::parse_request(post("{\"query\":\"{ a(s: \\\"\xff\\\") }\"}")));
+  ASSERT_EQ(req.operations.size(), 1u);
+  EXPECT_EQ(req.operations[0].query, "{ a(s: \"\xEF\xBF\xBD\") }");
+  auto from_get = accepted(gh::parse_request(get("query=%7B+a(s%3A+%22%FF%22)+%7D")));
+  EXPECT_EQ(from_get.operations[0].query, "{ a(s: \"\xEF\xBF\xBD\") }");
+}
+
 }  // namespace
