@@ -25,6 +25,7 @@ struct settings {
   std::string app_secret;       // empty: generated once and kept in core.key_value_pair
   std::string seed = "none";    // none, demo, twenty-dev: data created at start when missing
   bool sample_records = true;   // new workspaces get Twenty's sample companies and people
+  int spare_schemas = 2;        // workspace schemas provisioned ahead, so activation is a rename
 
   // Token lifetimes (Twenty's names and defaults)
   std::chrono::milliseconds access_token_expires_in = std::chrono::minutes(30);

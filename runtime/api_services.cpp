@@ -2,6 +2,7 @@
 
 #include <unordered_set>
 
+#include "model/standard/standard_objects.hpp"
 #include "runtime/seed/prefill.hpp"
 #include "storage/core/app_secret.hpp"
 
@@ -41,7 +42,11 @@ std::variant<api_services, std::string> build_api_services(
   out.platform.pool = pool;
   out.platform.tokens = tokens;
   out.platform.settings = &settings;
-  out.platform.provision_workspace = seed::provision_workspace(pool, settings.sample_records);
+  auto spares = storage::ddl::spare_schemas::create(
+      pool, model::standard::shared_standard_objects(), settings.spare_schemas);
+  spares->refill();  // in the background: the node serves meanwhile
+  out.platform.provision_workspace =
+      seed::provision_workspace(pool, std::move(spares), settings.sample_records);
   std::string failure;
   out.endpoints.tokens = tokens;
   out.endpoints.platform_graphql =

@@ -45,12 +45,11 @@ void create_samples(std::shared_ptr<storage::pg::pool> pool,
 }  // namespace
 
 storage::core::provision_fn provision_workspace(std::shared_ptr<storage::pg::pool> pool,
+                                                std::shared_ptr<storage::ddl::spare_schemas> spares,
                                                 bool with_samples) {
-  return [pool, with_samples](const std::string& workspace_id, done_fn done) {
-    auto objects = model::standard::standard_objects();
-    storage::ddl::provision(
-        *pool, workspace_id, objects,
-        [pool, with_samples, workspace_id, done](storage::ddl::provision_result r) {
+  return [pool, spares, with_samples](const std::string& workspace_id, done_fn done) {
+    spares->provision(
+        workspace_id, [pool, with_samples, workspace_id, done](storage::ddl::provision_result r) {
           if (!r.ok()) {
             done(r.error, r.schema);
             return;
@@ -59,10 +58,8 @@ storage::core::provision_fn provision_workspace(std::shared_ptr<storage::pg::poo
             done(std::nullopt, r.schema);
             return;
           }
-          auto all = model::standard::standard_objects();
           auto model = std::make_shared<const model::workspace_model>(
-              workspace_id, r.schema, 1,
-              std::vector<model::object_metadata>(all.begin(), all.end()));
+              workspace_id, r.schema, 1, model::standard::shared_standard_objects());
           auto samples =
               std::make_shared<std::vector<seed_records>>(seed::sample_records(workspace_id));
           create_samples(pool, std::move(model), std::move(samples), 0, done);

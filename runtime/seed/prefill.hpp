@@ -6,11 +6,14 @@
 #include <memory>
 
 #include "storage/core/workspace_activation.hpp"
+#include "storage/ddl/spare_schemas.hpp"
 #include "storage/pg/pool.hpp"
 
 namespace cohort::runtime::seed {
 
+// `spares` provides the schema (a ready spare renamed, or the full script).
 storage::core::provision_fn provision_workspace(std::shared_ptr<storage::pg::pool> pool,
+                                                std::shared_ptr<storage::ddl::spare_schemas> spares,
                                                 bool with_samples);
 
 }  // namespace cohort::runtime::seed

@@ -19,9 +19,9 @@ int hex_value(char c) {
 // The whole workspace as one simple-protocol script: PostgreSQL runs a multi-statement query as
 // one implicit transaction, so the first failing statement rolls back everything before it, and
 // the DDL costs one round trip and no entries in the prepared-statement cache.
-std::optional<std::string> plan(std::string_view schema,
-                                std::span<const model::object_metadata> objects, int& count,
-                                std::string& error) {
+std::optional<std::string> plan_script(std::string_view schema,
+                                       std::span<const model::object_metadata> objects, int& count,
+                                       std::string& error) {
   auto ddl = generate_schema_ddl(schema, objects);
   if (!ddl.ok()) {
     error = std::move(ddl.error);
@@ -38,6 +38,12 @@ std::optional<std::string> plan(std::string_view schema,
 }
 
 }  // namespace
+
+std::optional<std::string> provisioning_script(std::string_view schema,
+                                               std::span<const model::object_metadata> objects,
+                                               int& statements, std::string& error) {
+  return plan_script(schema, objects, statements, error);
+}
 
 std::optional<std::string> uuid_to_base36(std::string_view uuid) {
   if (uuid.size() != 36) return std::nullopt;
@@ -80,7 +86,7 @@ std::optional<std::string> prepare_provision(std::string_view workspace_id,
   }
   result.schema = *schema;
   std::string error;
-  auto script = plan(*schema, objects, result.statements, error);
+  auto script = plan_script(*schema, objects, result.statements, error);
   if (!script) result.error = std::move(error);
   return script;
 }

@@ -40,6 +40,12 @@ void provision(pg::pool& pool, std::string_view workspace_id,
 provision_result provision_sync(pg::pool& pool, std::string_view workspace_id,
                                 std::span<const model::object_metadata> objects);
 
+// The DDL script that creates `schema` with the objects' tables, or the refusal; `statements`
+// counts them (CREATE SCHEMA included). Spare schemas are provisioned with it under their own name.
+std::optional<std::string> provisioning_script(std::string_view schema,
+                                               std::span<const model::object_metadata> objects,
+                                               int& statements, std::string& error);
+
 // DROP SCHEMA ... CASCADE; succeeds when the schema does not exist.
 void drop_workspace_schema(pg::pool& pool, std::string_view workspace_id,
                            std::function<void(pg::result)> done);
