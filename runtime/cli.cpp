@@ -27,6 +27,7 @@ const std::vector<verb>& verbs() {
       {"serve", "run the server (the default verb)", run_serve},
       {"migrate", "apply pending core schema migrations and exit", run_migrate},
       {"version", "print the version and exit", run_version},
+      {"jobs", "dead jobs: `jobs list`, `jobs retry <id>`, `jobs purge`", nullptr},
   };
   return all;
 }
@@ -80,6 +81,7 @@ int run_cli(int argc, char** argv) {
     std::cerr << "cohort: " << loaded.error->what() << "\n";
     return exit_config;
   }
+  if (!chosen->run) return run_jobs(*loaded.value, loaded.positional);
   if (!loaded.positional.empty()) {
     std::cerr << "cohort: unexpected argument \"" << loaded.positional.front()
               << "\": expected flags only (see cohort " << chosen->name << " --help)\n";

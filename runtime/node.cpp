@@ -14,7 +14,6 @@
 
 #include "actors/atoms.hpp"
 #include "actors/events/event_bus.hpp"
-#include "actors/jobs/job_supervisor.hpp"
 #include "actors/message_types.hpp"
 #include "actors/supervisor.hpp"
 #include "actors/workspace/workspace_registry.hpp"
@@ -24,6 +23,7 @@
 #include "api/http/process_stats.hpp"
 #include "api/router.hpp"
 #include "runtime/api_services.hpp"
+#include "runtime/background_work.hpp"
 #include "runtime/database.hpp"
 #include "runtime/redis_check.hpp"
 #include "runtime/seed/apply_seed.hpp"
@@ -72,6 +72,7 @@ struct node::parts {
       std::make_shared<actors::registry_stats>();
   std::shared_ptr<api::http::metrics_registry> metrics =
       std::make_shared<api::http::metrics_registry>();
+  background_work background;  // jobs and the outbox relay
   caf::actor root;
   std::uint16_t port = 0;
   bool stopped = false;
@@ -143,8 +144,7 @@ std::optional<std::string> node::start(bool& config_problem) {
   sup.handles = p.handles;
   sup.children.push_back(
       {"event_bus", [](caf::actor_system& s) { return actors::spawn_event_bus(s); }});
-  sup.children.push_back(
-      {"job_supervisor", [](caf::actor_system& s) { return actors::spawn_job_supervisor(s); }});
+  add_background_children(p.background, sup, p.db.pool());
   sup.children.push_back({"workspace_registry", [reg](caf::actor_system& s) {
                             return actors::spawn_workspace_registry(s, reg);
                           }});
@@ -166,6 +166,7 @@ std::optional<std::string> node::start(bool& config_problem) {
       "cohort_workspace_actor_restarts_total", "Workspace actors restarted after a failure",
       [stats = p.registry_stats] { return static_cast<double>(stats->restarts.load()); });
   p.db.register_metrics(*p.metrics);
+  start_background_work(p.background, *p.db.pool(), p.handles, *p.metrics);
 
   caf::scoped_actor self{*p.sys};
   caf::actor gateway;
@@ -211,6 +212,7 @@ void node::stop() {
       p.root = nullptr;
     }
   }
+  stop_background_work(p.background);
   p.sys.reset();
   p.cfg.reset();
   p.db.close();

@@ -1,14 +1,42 @@
-// The job supervisor: the parent of every durable job worker on this node. Job kinds register by
-// name and workers claim rows of `core` job tables (events and jobs issue); until then it only
-// reports how many workers it runs.
+// The job supervisor: the parent of every durable job actor on this node. It starts one worker per
+// registered job kind (restarting one that fails), the cron scheduler, and samples queue figures
+// from core.job for /metrics; it also clears finished jobs after a retention period.
 //
-// Protocol: (count_atom) -> std::uint64_t running workers.
+// Protocol: (count_atom) -> std::uint64_t running workers;
+//           (wake_atom, std::string kind) wakes that kind's worker (a NOTIFY arrived).
 #pragma once
 
 #include <caf/fwd.hpp>
 
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "actors/jobs/job_kind.hpp"
+#include "actors/jobs/job_metrics.hpp"
+
+namespace cohort::storage::pg {
+class pool;
+}
+
 namespace cohort::actors {
 
-caf::actor spawn_job_supervisor(caf::actor_system& sys);
+namespace jobs {
+
+struct job_supervisor_options {
+  std::shared_ptr<job_registry> registry;  // without registry or pool: no workers
+  std::shared_ptr<storage::pg::pool> pool;
+  std::string node_id;
+  std::shared_ptr<job_metrics> metrics = std::make_shared<job_metrics>();
+  std::chrono::milliseconds poll_interval{250};
+  std::chrono::milliseconds stats_interval{1000};
+  std::chrono::seconds keep_done{std::chrono::hours(24)};
+  bool run_scheduler = true;
+  std::chrono::milliseconds scheduler_interval{1000};
+};
+
+}  // namespace jobs
+
+caf::actor spawn_job_supervisor(caf::actor_system& sys, jobs::job_supervisor_options options = {});
 
 }  // namespace cohort::actors

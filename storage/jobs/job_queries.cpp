@@ -1,0 +1,127 @@
+#include "storage/jobs/job_queries.hpp"
+
+namespace cohort::storage::jobs {
+
+namespace {
+
+std::string millis(std::chrono::milliseconds d) {
+  return std::to_string(d.count());
+}
+
+// Fences a completion: the row must still be this node's claim of this attempt.
+const char* const fence =
+    " WHERE id = $1 AND status = 'running' AND locked_by = $2 AND attempts = $3";
+
+}  // namespace
+
+pg::statement claim_statement(const std::string& kind, const std::string& node, int limit,
+                              std::chrono::milliseconds lock_for) {
+  // A job behind an unfinished job of its ordering key waits, so those run one at a time in id
+  // order. SKIP LOCKED: two workers claiming together each take different rows.
+  std::string sql =
+      "UPDATE core.job j SET status = 'running', attempts = j.attempts + 1, locked_by = $2, "
+      "locked_until = clock_timestamp() + $4 * interval '1 millisecond', updated_at = now() "
+      "FROM (SELECT c.id FROM core.job c WHERE c.kind = $1 AND ((c.status = 'ready' AND "
+      "c.run_at <= clock_timestamp()) OR (c.status = 'running' AND c.locked_until < "
+      "clock_timestamp())) AND (c.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM core.job e "
+      "WHERE e.ordering_key = c.ordering_key AND e.id < c.id AND e.status IN ('ready', "
+      "'running'))) ORDER BY c.run_at, c.id LIMIT $3 FOR UPDATE SKIP LOCKED) pick "
+      "WHERE j.id = pick.id RETURNING j.id, j.payload::text, j.attempts, j.max_attempts, "
+      "j.idempotency_key, to_char(j.created_at AT TIME ZONE 'UTC', "
+      "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
+  return {std::move(sql), {kind, node, std::to_string(limit), millis(lock_for)}};
+}
+
+std::vector<claimed_row> read_claimed(const pg::result& rows) {
+  std::vector<claimed_row> out;
+  if (!rows) return out;
+  for (int r = 0; r < rows.rows(); ++r) {
+    claimed_row row;
+    row.id = std::stoll(std::string(rows.get(r, 0)));
+    row.payload = std::string(rows.get(r, 1));
+    row.attempts = std::stoi(std::string(rows.get(r, 2)));
+    if (!rows.is_null(r, 3)) row.max_attempts = std::stoi(std::string(rows.get(r, 3)));
+    if (!rows.is_null(r, 4)) row.idempotency_key = std::string(rows.get(r, 4));
+    row.created_at = std::string(rows.get(r, 5));
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+pg::statement succeed_statement(std::int64_t id, const std::string& node, int attempt) {
+  return {std::string("UPDATE core.job SET status = 'done', locked_by = NULL, locked_until = NULL, "
+                      "updated_at = now(), finished_at = now()") +
+              fence,
+          {std::to_string(id), node, std::to_string(attempt)}};
+}
+
+pg::statement retry_statement(std::int64_t id, const std::string& node, int attempt,
+                              std::chrono::milliseconds delay, const std::string& error) {
+  return {
+      std::string("UPDATE core.job SET status = 'ready', locked_by = NULL, locked_until = NULL, "
+                  "run_at = clock_timestamp() + $4 * interval '1 millisecond', "
+                  "last_error = $5, updated_at = now()") +
+          fence,
+      {std::to_string(id), node, std::to_string(attempt), millis(delay), error}};
+}
+
+pg::statement dead_statement(std::int64_t id, const std::string& node, int attempt,
+                             const std::string& error) {
+  return {std::string("UPDATE core.job SET status = 'dead', locked_by = NULL, locked_until = NULL, "
+                      "last_error = $4, updated_at = now(), finished_at = now()") +
+              fence,
+          {std::to_string(id), node, std::to_string(attempt), error}};
+}
+
+pg::statement queue_stats_statement() {
+  return {
+      "SELECT kind, count(*) FILTER (WHERE status = 'ready'), "
+      "count(*) FILTER (WHERE status = 'running'), count(*) FILTER (WHERE status = 'dead'), "
+      "COALESCE(extract(epoch FROM clock_timestamp() - min(run_at) FILTER (WHERE status = "
+      "'ready' AND run_at <= clock_timestamp())), 0) FROM core.job "
+      "WHERE status <> 'done' GROUP BY kind ORDER BY kind",
+      {}};
+}
+
+std::vector<kind_stats> read_queue_stats(const pg::result& rows) {
+  std::vector<kind_stats> out;
+  if (!rows) return out;
+  for (int r = 0; r < rows.rows(); ++r) {
+    kind_stats s;
+    s.kind = std::string(rows.get(r, 0));
+    s.ready = std::stol(std::string(rows.get(r, 1)));
+    s.running = std::stol(std::string(rows.get(r, 2)));
+    s.dead = std::stol(std::string(rows.get(r, 3)));
+    s.oldest_ready_age_seconds = std::stod(std::string(rows.get(r, 4)));
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+pg::statement delete_done_statement(std::chrono::seconds keep, int limit) {
+  return {
+      "DELETE FROM core.job WHERE id IN (SELECT id FROM core.job WHERE status = 'done' AND "
+      "finished_at < now() - $1 * interval '1 second' ORDER BY finished_at LIMIT $2)",
+      {std::to_string(keep.count()), std::to_string(limit)}};
+}
+
+pg::statement list_dead_statement(int limit) {
+  return {
+      "SELECT id, kind, attempts, COALESCE(last_error, ''), to_char(finished_at AT TIME ZONE "
+      "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), payload::text FROM core.job "
+      "WHERE status = 'dead' ORDER BY id LIMIT $1",
+      {std::to_string(limit)}};
+}
+
+pg::statement retry_dead_statement(std::int64_t id) {
+  return {
+      "UPDATE core.job SET status = 'ready', attempts = 0, run_at = now(), finished_at = NULL, "
+      "updated_at = now() WHERE id = $1 AND status = 'dead'",
+      {std::to_string(id)}};
+}
+
+pg::statement purge_dead_statement() {
+  return {"DELETE FROM core.job WHERE status = 'dead'", {}};
+}
+
+}  // namespace cohort::storage::jobs
