@@ -45,4 +45,15 @@ const object_metadata* workspace_model::find_object_by_id(std::string_view id) c
   return lookup(by_id_, id);
 }
 
+const metadata_times::entry* workspace_model::times_of(std::string_view id) const {
+  if (!times_) return nullptr;
+  auto it = times_->by_id.find(std::string(id));
+  return it == times_->by_id.end() ? nullptr : &it->second;
+}
+
+const std::string& workspace_model::default_time() const {
+  static const std::string epoch = "1970-01-01T00:00:00.000Z";
+  return times_ && !times_->default_time.empty() ? times_->default_time : epoch;
+}
+
 }  // namespace cohort::model

@@ -14,6 +14,17 @@
 
 namespace cohort::model {
 
+// When each metadata entity was created and last changed (ISO 8601, UTC). Entities without an
+// entry (the standard ones a workspace never changed) show the workspace's creation time.
+struct metadata_times {
+  struct entry {
+    std::string created_at;
+    std::string updated_at;
+  };
+  std::string default_time;
+  std::unordered_map<std::string, entry> by_id;
+};
+
 class workspace_model {
  public:
   workspace_model(std::string workspace_id, std::string schema_name, std::int64_t version,
@@ -41,6 +52,11 @@ class workspace_model {
   const object_metadata* find_object_by_plural(std::string_view name_plural) const;
   const object_metadata* find_object_by_id(std::string_view id) const;
 
+  // Set once, before the model is shared; null: every entity shows default_time().
+  void set_times(std::shared_ptr<const metadata_times> times) { times_ = std::move(times); }
+  const metadata_times::entry* times_of(std::string_view id) const;
+  const std::string& default_time() const;
+
  private:
   std::string workspace_id_;
   std::string schema_name_;
@@ -49,6 +65,7 @@ class workspace_model {
   std::unordered_map<std::string_view, const object_metadata*> by_singular_;
   std::unordered_map<std::string_view, const object_metadata*> by_plural_;
   std::unordered_map<std::string_view, const object_metadata*> by_id_;
+  std::shared_ptr<const metadata_times> times_;
 };
 
 }  // namespace cohort::model
