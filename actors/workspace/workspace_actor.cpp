@@ -5,17 +5,37 @@
 #include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 
+#include <deque>
 #include <vector>
 
 #include "actors/atoms.hpp"
+#include "actors/workspace/metadata/change_runner.hpp"
+#include "actors/workspace/metadata/metadata_change.hpp"
 #include "actors/workspace/runtime_builder.hpp"
 #include "actors/workspace/workspace_request.hpp"
 #include "actors/workspace/workspace_runtime.hpp"
-#include "model/standard/standard_objects.hpp"
+
+namespace cohort::actors::detail {
+
+// What the database answered, brought back to the actor's own thread.
+struct model_loaded {
+  metadata::load_model_result result;
+};
+struct change_applied {
+  metadata::run_result result;
+};
+
+}  // namespace cohort::actors::detail
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cohort::actors::detail::model_loaded)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cohort::actors::detail::change_applied)
 
 namespace cohort::actors {
 
 namespace {
+
+using metadata::metadata_change_request;
+using metadata::metadata_change_result;
 
 struct workspace_state {
   std::string workspace_id;
@@ -23,6 +43,10 @@ struct workspace_state {
   std::shared_ptr<const workspace_runtime> runtime;
   bool loading = false;
   std::vector<caf::response_promise> waiting;  // runtime requests that arrived while loading
+  // Metadata changes apply one at a time, in arrival order; `applying` is the one running.
+  std::deque<metadata_change_request> changes;
+  std::optional<metadata_change_request> applying;
+  std::string applying_entity;  // the entity the running change creates, updates or deletes
   std::uint64_t served = 0;
   static inline const char* name = "workspace";
 };
@@ -44,53 +68,99 @@ void answer_waiting(workspace_actor_t* self, const runtime_reply& reply) {
   for (auto& rp : waiting) rp.deliver(reply);
 }
 
-// Reads the workspace row; the answer comes back to the actor as a `loaded` message, so that the
-// state is only ever touched on the actor's own thread.
+// Reads the workspace row and its metadata; the answer comes back to the actor as a message, so
+// that the state is only ever touched on the actor's own thread.
 void start_loading(workspace_actor_t* self) {
   self->state.loading = true;
   auto me = caf::actor_cast<caf::actor>(self);
-  self->state.deps->pool->query(
-      "SELECT database_schema, activation_status, metadata_version FROM core.workspace "
-      "WHERE id = $1::uuid AND deleted_at IS NULL",
-      {self->state.workspace_id}, [me](storage::pg::result r) {
-        if (!r.ok()) {
-          caf::anon_send(me, loaded_atom::value, false, std::string(),
-                         std::string("INTERNAL_SERVER_ERROR"), std::int64_t{0}, r.error().message);
-          return;
-        }
-        if (r.rows() == 0) {
-          caf::anon_send(me, loaded_atom::value, false, std::string(), std::string(),
-                         std::int64_t{0}, std::string());
-          return;
-        }
-        caf::anon_send(me, loaded_atom::value, true, std::string(r.get(0, 0)),
-                       std::string(r.get(0, 1)), std::int64_t{std::stoll(std::string(r.get(0, 2)))},
-                       std::string());
-      });
+  metadata::load_model(*self->state.deps->pool, self->state.workspace_id,
+                       [me](metadata::load_model_result r) {
+                         caf::anon_send(me, detail::model_loaded{std::move(r)});
+                       });
 }
 
-runtime_reply on_loaded(workspace_actor_t* self, bool found, const std::string& schema,
-                        const std::string& status, std::int64_t version, const std::string& error) {
+// The runtime of `model`: its /graphql schema comes from shared_schemas (shared with every
+// workspace of the same object list). Empty message on success.
+std::string install_runtime(workspace_actor_t* self,
+                            std::shared_ptr<const model::workspace_model> model) {
   auto& st = self->state;
-  st.loading = false;
-  if (!error.empty()) {
-    spdlog::error("workspace {}: loading failed: {}", st.workspace_id, error);
-    return {nullptr, "INTERNAL_SERVER_ERROR", "Workspace could not be loaded"};
-  }
-  if (!found) return {nullptr, "WORKSPACE_NOT_FOUND", "Workspace not found"};
-  if (status != "ACTIVE" || schema.empty()) {
-    return {nullptr, "WORKSPACE_NOT_ACTIVE", "Workspace is not active"};
-  }
-  // Custom objects and fields join here when the metadata tables land (issue 4).
-  auto model = std::make_shared<const model::workspace_model>(
-      st.workspace_id, schema, version, model::standard::shared_standard_objects());
   auto built = build_workspace_runtime(std::move(model), *st.deps);
   if (auto* message = std::get_if<std::string>(&built)) {
     spdlog::error("workspace {}: schema failed to build: {}", st.workspace_id, *message);
-    return {nullptr, "INTERNAL_SERVER_ERROR", "Workspace schema could not be built"};
+    return *message;
   }
   st.runtime = std::get<std::shared_ptr<const workspace_runtime>>(built);
+  return {};
+}
+
+runtime_reply on_loaded(workspace_actor_t* self, metadata::load_model_result& r) {
+  auto& st = self->state;
+  st.loading = false;
+  if (!r.model) {
+    if (r.error == "INTERNAL_SERVER_ERROR") {
+      spdlog::error("workspace {}: loading failed: {}", st.workspace_id, r.message);
+      return {nullptr, r.error, "Workspace could not be loaded"};
+    }
+    return {nullptr, r.error, r.message};
+  }
+  if (!install_runtime(self, std::move(r.model)).empty()) {
+    return {nullptr, "INTERNAL_SERVER_ERROR", "Workspace schema could not be built"};
+  }
   return {st.runtime, {}, {}};
+}
+
+void start_next_change(workspace_actor_t* self);
+
+void finish_change(workspace_actor_t* self, metadata_change_result result) {
+  auto& st = self->state;
+  if (st.applying) {
+    auto done = std::move(st.applying->done);
+    st.applying.reset();
+    if (done) done(std::move(result));
+  }
+  start_next_change(self);
+}
+
+void start_next_change(workspace_actor_t* self) {
+  auto& st = self->state;
+  if (st.applying || st.changes.empty()) return;
+  if (!st.runtime) {
+    // Changes wait for the model; a workspace that cannot load refuses them.
+    if (!st.loading) start_loading(self);
+    return;
+  }
+  st.applying = std::move(st.changes.front());
+  st.changes.pop_front();
+  auto before = st.runtime->model;
+  auto planned = metadata::plan_change(*before, st.applying->change);
+  if (auto* error = std::get_if<metadata::metadata_error>(&planned)) {
+    return finish_change(self, {*error, {}, st.runtime, before});
+  }
+  auto plan = std::get<metadata::change_plan>(std::move(planned));
+  st.applying_entity = plan.entity_id;
+  auto me = caf::actor_cast<caf::actor>(self);
+  metadata::run_change(
+      st.deps->pool, st.workspace_id, std::move(plan),
+      [me](metadata::run_result r) { caf::anon_send(me, detail::change_applied{std::move(r)}); });
+}
+
+void on_change_applied(workspace_actor_t* self, metadata::run_result& r) {
+  auto& st = self->state;
+  metadata_change_result out;
+  out.before = st.runtime ? st.runtime->model : nullptr;
+  out.entity_id = st.applying_entity;
+  if (r.error) {
+    out.error = std::move(r.error);
+    out.runtime = st.runtime;
+    return finish_change(self, std::move(out));
+  }
+  // Requests already running keep the runtime they hold; later ones get this one.
+  if (auto message = install_runtime(self, std::move(r.model)); !message.empty()) {
+    out.error =
+        metadata::internal_metadata_error("Workspace schema could not be built: " + message);
+  }
+  out.runtime = st.runtime;
+  finish_change(self, std::move(out));
 }
 
 caf::behavior workspace_actor(workspace_actor_t* self, std::string id,
@@ -113,11 +183,32 @@ caf::behavior workspace_actor(workspace_actor_t* self, std::string id,
         if (!st.loading) start_loading(self);
         return rp;
       },
-      [=](loaded_atom, bool found, const std::string& schema, const std::string& status,
-          std::int64_t version, const std::string& error) {
-        auto reply = on_loaded(self, found, schema, status, version, error);
+      [=](detail::model_loaded& loaded) {
+        auto reply = on_loaded(self, loaded.result);
         answer_waiting(self, reply);
+        auto& st = self->state;
+        if (!st.runtime) {
+          // Queued changes cannot apply to a workspace that does not load.
+          auto queued = std::move(st.changes);
+          st.changes.clear();
+          for (auto& change : queued) {
+            if (change.done) {
+              change.done({metadata::internal_metadata_error(reply.message), {}, nullptr, nullptr});
+            }
+          }
+          return;
+        }
+        start_next_change(self);
       },
+      [=](metadata_change_request& req) {
+        if (!self->state.deps || !self->state.deps->pool) {
+          if (req.done) req.done({metadata::internal_metadata_error("No database"), {}, {}, {}});
+          return;
+        }
+        self->state.changes.push_back(std::move(req));
+        start_next_change(self);
+      },
+      [=](detail::change_applied& applied) { on_change_applied(self, applied.result); },
   };
 }
 

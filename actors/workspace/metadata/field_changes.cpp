@@ -1,0 +1,345 @@
+// createOneField, updateOneField and deleteOneField as plans: Twenty's validation (field_input),
+// then the columns added, renamed, re-typed or dropped and the rows of every field touched (both
+// sides of a relation).
+#include <boost/json.hpp>
+
+#include "actors/workspace/metadata/change_plan.hpp"
+#include "actors/workspace/metadata/field_input.hpp"
+#include "actors/workspace/metadata/plan_support.hpp"
+#include "model/names.hpp"
+#include "model/select_options.hpp"
+#include "storage/ddl/alter_ddl.hpp"
+#include "storage/ddl/identifier.hpp"
+#include "storage/ddl/table_ddl.hpp"
+
+namespace cohort::actors::metadata {
+
+namespace {
+
+namespace json = boost::json;
+namespace ddl = storage::ddl;
+using model::field_type;
+
+void append(std::vector<std::string>& out, std::vector<std::string> more) {
+  for (auto& s : more) out.push_back(std::move(s));
+}
+
+// The CREATE [UNIQUE] INDEX of `index`, as the table generator writes it for `object`.
+std::optional<std::string> index_statement(const std::string& schema,
+                                           const model::object_metadata& object,
+                                           const std::string& index_name,
+                                           std::span<const model::object_metadata> objects) {
+  auto table = ddl::generate_table_ddl(schema, object, objects);
+  if (!table.ok()) return std::nullopt;
+  for (std::size_t i = 0; i < object.indexes.size() && i < table.value->indexes.size(); ++i) {
+    if (object.indexes[i].name == index_name) return table.value->indexes[i];
+  }
+  return std::nullopt;
+}
+
+// A unique index on a field, named after the field's id so renames keep it valid.
+model::index_metadata unique_index_for(const model::field_metadata& field) {
+  model::index_metadata index;
+  index.id = random_uuid();
+  std::string digits;
+  for (char c : field.id) {
+    if (c != '-') digits += c;
+  }
+  index.name = "IDX_UNIQUE_" + digits;
+  index.is_unique = true;
+  index.is_custom = true;
+  index.where_clause = "\"deletedAt\" IS NULL";
+  index.fields.push_back({random_uuid(), field.id, 0});
+  return index;
+}
+
+// relationCreationPayload: {type, targetObjectMetadataId, targetFieldLabel, targetFieldIcon,
+// targetFieldName?}; settings.onDelete picks the foreign key's action.
+std::optional<metadata_error> add_relation(change_plan& plan, const std::string& schema,
+                                           model::object_metadata& source,
+                                           model::field_metadata& field,
+                                           const json::object& input) {
+  auto payload = input_object(input, "relationCreationPayload");
+  if (payload.empty()) {
+    return invalid_field_input("Relation creation payload is not defined");
+  }
+  auto type = model::relation_type_from_string(input_string(payload, "type").value_or(""));
+  if (!type) return invalid_field_input("Relation type is invalid");
+  auto* target =
+      find_object(plan.objects, input_string(payload, "targetObjectMetadataId").value_or(""));
+  if (!target) {
+    return internal_metadata_error("Target object metadata does not exist");
+  }
+  auto target_label = trim(input_string(payload, "targetFieldLabel").value_or(""));
+  if (target_label.empty()) return invalid_field_input("Target field label is required");
+  auto target_name =
+      input_string(payload, "targetFieldName").value_or(model::lodash_camel_case(target_label));
+  model::field_metadata inverse;
+  inverse.id = random_uuid();
+  inverse.object_id = target->id;
+  inverse.type = field_type::relation;
+  inverse.name = target_name;
+  inverse.label = target_label;
+  inverse.icon = input_string(payload, "targetFieldIcon");
+  inverse.is_custom = true;
+  if (target->id == source.id && inverse.name == field.name) {
+    return invalid_field_input("Name \"" + inverse.name + "\" is not available");
+  }
+  if (auto e = check_field_name(*target, inverse.name)) return e;
+
+  auto on_delete = model::on_delete_action::set_null;
+  if (field.settings.is_object()) {
+    if (auto d = input_string(field.settings.as_object(), "onDelete")) {
+      if (auto action = model::on_delete_action_from_string(*d)) on_delete = *action;
+    }
+  }
+  auto link = [](model::field_metadata& from, const model::object_metadata& to_object,
+                 const model::field_metadata& to_field, model::relation_type t,
+                 model::on_delete_action action) {
+    model::field_relation r;
+    r.type = t;
+    r.target_object_id = to_object.id;
+    r.target_object_name = to_object.name_singular;
+    r.target_field_id = to_field.id;
+    r.target_field_name = to_field.name;
+    if (t == model::relation_type::many_to_one) {
+      r.on_delete = action;
+      r.join_column_name = model::join_column_name(from.name);
+    }
+    from.settings = model::relation_settings(r);
+    from.relation = r;
+  };
+  const auto other = *type == model::relation_type::many_to_one ? model::relation_type::one_to_many
+                                                                : model::relation_type::many_to_one;
+  link(field, *target, inverse, *type, on_delete);
+  link(inverse, source, field, other, on_delete);
+  field.default_value = nullptr;
+  field.is_nullable = true;
+  inverse.is_nullable = true;
+  // The join column needs its name free too ("company" takes "companyId").
+  auto& owner = *type == model::relation_type::many_to_one ? source : *target;
+  auto& owning = *type == model::relation_type::many_to_one ? field : inverse;
+  if (auto e = check_field_name(owner, owning.relation->join_column_name)) return e;
+  const auto& referenced = *type == model::relation_type::many_to_one ? *target : source;
+  append(plan.ddl,
+         ddl::add_field_columns(schema, owner.table_name(), owning, referenced.table_name()));
+  plan.fields_to_write.insert(inverse.id);
+  target->fields.push_back(std::move(inverse));
+  return std::nullopt;
+}
+
+plan_result create_field(const model::workspace_model& model, const json::object& input) {
+  change_plan plan;
+  plan.objects = model.objects();
+  auto* object = find_object(plan.objects, input_string(input, "objectMetadataId").value_or(""));
+  if (!object) return internal_metadata_error("Object metadata does not exist");
+  const bool relation = input_string(input, "type") == "RELATION";
+  json::object base = input;
+  if (relation) base["type"] = "UUID";  // read as a plain field, then made a relation
+  auto read = read_new_field(*object, base);
+  if (auto* e = std::get_if<metadata_error>(&read)) return *e;
+  auto field = std::get<model::field_metadata>(std::move(read));
+  try {
+    if (relation) {
+      field.type = field_type::relation;
+      if (auto e = add_relation(plan, model.schema_name(), *object, field, input)) return *e;
+      object = find_object(plan.objects, field.object_id);  // the vector may have moved
+    } else {
+      append(plan.ddl, ddl::add_field_columns(model.schema_name(), object->table_name(), field));
+    }
+    plan.entity_id = field.id;
+    plan.fields_to_write.insert(field.id);
+    const bool unique = field.is_unique && !relation;
+    object->fields.push_back(std::move(field));
+    if (unique) {
+      auto index = unique_index_for(object->fields.back());
+      object->indexes.push_back(index);
+      auto sql = index_statement(model.schema_name(), *object, index.name, plan.objects);
+      if (!sql) return internal_metadata_error("unique index could not be generated");
+      plan.ddl.push_back(*sql);
+      plan.objects_to_write.insert(object->id);
+    }
+  } catch (const ddl::ddl_error& e) {
+    return invalid_field_input(e.what());
+  }
+  return plan;
+}
+
+// Standard fields keep their name, type and constraints; their labels, description, icon,
+// activity and options may change.
+std::optional<metadata_error> check_standard_update(const model::field_metadata& field,
+                                                    const json::object& update) {
+  if (field.is_custom) return std::nullopt;
+  for (const char* key : {"name", "isNullable", "isUnique", "isSystem", "isUIReadOnly"}) {
+    const auto* v = update.if_contains(key);
+    if (!v || v->is_null()) continue;
+    if (std::string_view(key) == "name" && v->is_string() && v->as_string() == field.name) continue;
+    return invalid_field_input("Cannot update " + std::string(key) + " of a standard field",
+                               "This property of a standard field cannot be changed.");
+  }
+  return std::nullopt;
+}
+
+plan_result update_field(const model::workspace_model& model, const json::object& input) {
+  change_plan plan;
+  plan.objects = model.objects();
+  const auto id = input_string(input, "id").value_or("");
+  auto update = input_object(input, "update");
+  auto* object = object_of_field(plan.objects, id);
+  if (!object) return field_not_found("Field does not exist");
+  auto& field = *find_field(*object, id);
+  const model::field_metadata before = field;
+  if (auto e = check_standard_update(field, update)) return *e;
+
+  if (auto name = input_string(update, "name"); name && *name != field.name) {
+    if (model::is_relation(field.type)) {
+      return invalid_field_input("Name cannot be changed for relation fields");
+    }
+    if (auto e = check_field_name(*object, *name, field.id)) return *e;
+    field.name = *name;
+  }
+  if (auto label = input_string(update, "label")) {
+    if (trim(*label).empty()) return invalid_field_input("Label is required", "Label is required.");
+    field.label = trim(*label);
+  }
+  if (update.contains("description")) field.description = input_string(update, "description");
+  if (update.contains("icon")) field.icon = input_string(update, "icon");
+  if (auto v = input_bool(update, "isActive"); v && *v != field.is_active) {
+    if (!*v && object->label_identifier_field_id == field.id) {
+      return invalid_field_input("Cannot deactivate the label identifier field",
+                                 "The label identifier field cannot be deactivated.");
+    }
+    field.is_active = *v;
+  }
+  if (auto v = input_bool(update, "isNullable")) field.is_nullable = *v;
+  if (auto v = input_bool(update, "isUIReadOnly")) field.is_ui_read_only = *v;
+  if (auto v = input_bool(update, "isSystem")) field.is_system = *v;
+  if (auto v = input_bool(update, "isLabelSyncedWithName")) field.is_label_synced_with_name = *v;
+  if (auto* settings = update.if_contains("settings");
+      settings && !model::is_relation(field.type)) {
+    field.settings = *settings;
+  }
+  if (auto* options = update.if_contains("options"); options && !options->is_null()) {
+    if (!model::has_options(field.type)) {
+      return invalid_field_input("Options are only allowed on SELECT, MULTI_SELECT and RATING");
+    }
+    auto read = read_options(*options, before.options);
+    if (auto* e = std::get_if<metadata_error>(&read)) return *e;
+    field.options = std::get<std::vector<model::select_option>>(std::move(read));
+  }
+  if (auto* d = update.if_contains("defaultValue")) {
+    if (d->is_null() && !field.is_nullable) {
+      return invalid_field_input("Default value cannot be null for non-nullable fields");
+    }
+    field.default_value = *d;
+  } else if (model::has_options(field.type) &&
+             model::validate_option_default(field.type, field.default_value, field.options)) {
+    // A default naming an option that was renamed follows it; one naming a removed option goes.
+    field.default_value = nullptr;
+    if (auto old = model::unquote_literal(before.default_value.is_string()
+                                              ? std::string(before.default_value.as_string())
+                                              : std::string())) {
+      for (const auto& o : before.options) {
+        if (o.value != *old) continue;
+        for (const auto& n : field.options) {
+          if (n.id == o.id) field.default_value = json::value("'" + n.value + "'");
+        }
+      }
+    }
+  }
+  if (!field.is_nullable && field.default_value.is_null() && before.is_nullable) {
+    return invalid_field_input("Default value is required for non nullable fields");
+  }
+  if (model::has_options(field.type)) {
+    if (auto e = model::validate_option_default(field.type, field.default_value, field.options)) {
+      return invalid_field_input(*e);
+    }
+  }
+  try {
+    const std::string table = object->table_name();
+    auto renamed = before;
+    renamed.name = field.name;
+    append(plan.ddl, ddl::rename_field_columns(model.schema_name(), table, before, renamed));
+    bool options_changed = false;
+    if (model::has_options(field.type)) {
+      options_changed = before.options.size() != field.options.size();
+      for (std::size_t i = 0; !options_changed && i < field.options.size(); ++i) {
+        options_changed = before.options[i].value != field.options[i].value;
+      }
+    }
+    if (options_changed) {
+      append(plan.ddl, ddl::rewrite_option_column(model.schema_name(), table, renamed, field));
+    } else {
+      append(plan.ddl, ddl::alter_field_constraints(model.schema_name(), table, renamed, field));
+    }
+  } catch (const ddl::ddl_error& e) {
+    return invalid_field_input(e.what());
+  }
+  plan.entity_id = field.id;
+  plan.fields_to_write.insert(field.id);
+  return plan;
+}
+
+plan_result delete_field(const model::workspace_model& model, const json::object& input) {
+  change_plan plan;
+  plan.objects = model.objects();
+  const auto id = input_string(input, "id").value_or("");
+  auto* object = object_of_field(plan.objects, id);
+  if (!object) return field_not_found("Field does not exist");
+  const model::field_metadata field = *find_field(*object, id);
+  if (!field.is_custom) {
+    return mutation_not_allowed("Standard fields cannot be deleted", true);
+  }
+  if (field.is_active) {
+    return mutation_not_allowed("Active fields cannot be deleted", true);
+  }
+  if (object->label_identifier_field_id == field.id) {
+    return mutation_not_allowed("Cannot delete, please update the label identifier field first",
+                                true);
+  }
+  try {
+    append(plan.ddl, ddl::drop_field_columns(model.schema_name(), object->table_name(), field));
+    std::erase_if(object->fields, [&](const auto& f) { return f.id == field.id; });
+    std::erase_if(object->indexes, [&](const auto& index) {
+      for (const auto& f : index.fields) {
+        if (f.field_id == field.id) return true;
+      }
+      return false;
+    });
+    plan.objects_to_write.insert(object->id);
+    plan.fields_removed.push_back(field.id);
+    // A relation goes with its other side.
+    if (field.relation) {
+      if (auto* target = find_object(plan.objects, field.relation->target_object_id)) {
+        if (auto* inverse = find_field(*target, field.relation->target_field_id)) {
+          append(plan.ddl,
+                 ddl::drop_field_columns(model.schema_name(), target->table_name(), *inverse));
+          plan.fields_removed.push_back(inverse->id);
+          const std::string inverse_id = inverse->id;
+          std::erase_if(target->fields, [&](const auto& f) { return f.id == inverse_id; });
+        }
+      }
+    }
+  } catch (const ddl::ddl_error& e) {
+    return internal_metadata_error(e.what());
+  }
+  plan.entity_id = field.id;
+  return plan;
+}
+
+}  // namespace
+
+plan_result plan_field_change(const model::workspace_model& model, const metadata_change& change) {
+  switch (change.kind) {
+    case change_kind::create_field:
+      return create_field(model, change.input);
+    case change_kind::update_field:
+      return update_field(model, change.input);
+    case change_kind::delete_field:
+      return delete_field(model, change.input);
+    default:
+      return internal_metadata_error("not a field change");
+  }
+}
+
+}  // namespace cohort::actors::metadata
