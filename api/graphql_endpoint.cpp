@@ -8,6 +8,7 @@
 #include "actors/workspace/workspace_runtime.hpp"
 #include "api/bearer_caller.hpp"
 #include "api/graphql_http/graphql_http.hpp"
+#include "api/platform/metadata_context.hpp"
 
 namespace cohort::api {
 
@@ -46,6 +47,37 @@ void run_on(const svc::graphql_service& service, std::shared_ptr<actors::request
       [context, done = std::move(done)](http::response res) { done(std::move(res)); });
 }
 
+// /metadata with a workspace token runs on the shared platform schema with the caller's
+// workspace model and actor in its context (the data-model root fields read and change them).
+void serve_metadata(caf::event_based_actor* self, const graphql_endpoints& endpoints,
+                    caf::actor registry, std::chrono::milliseconds timeout,
+                    std::shared_ptr<platform::metadata_context> context,
+                    std::shared_ptr<graphql_http::graphql_request> parsed, http::responder done) {
+  auto service = endpoints.platform_metadata;
+  const std::string workspace_id = *context->who.workspace_id;
+  auto fail = [self, done](caf::error& err) mutable {
+    bool timeout = err == caf::sec::request_timeout;
+    done(http::error_response(timeout ? 504 : 503,
+                              timeout ? "The workspace did not answer in time"
+                                      : "Workspace unavailable: " + self->system().render(err)));
+  };
+  self->request(registry, timeout, caf::get_atom::value, workspace_id)
+      .then(
+          [self, timeout, workspace_id, context, parsed, done, service, fail](caf::actor& ws) {
+            self->request(ws, timeout, actors::runtime_request{workspace_id})
+                .then(
+                    [ws, context, parsed, done, service](actors::runtime_reply& reply) mutable {
+                      if (reply.runtime) {
+                        context->model = reply.runtime->model;
+                        context->workspace = ws;
+                      }
+                      run_on(*service, std::move(context), std::move(parsed), std::move(done));
+                    },
+                    fail);
+          },
+          fail);
+}
+
 }  // namespace
 
 void serve_graphql(caf::event_based_actor* self, const graphql_endpoints& endpoints,
@@ -66,13 +98,16 @@ void serve_graphql(caf::event_based_actor* self, const graphql_endpoints& endpoi
     done(std::move(res));
     return;
   }
-  auto context = std::make_shared<actors::request_context>();
+  bool metadata = req.path == "/metadata";
+  auto metadata_context =
+      metadata ? std::make_shared<platform::metadata_context>() : nullptr;
+  std::shared_ptr<actors::request_context> context = metadata_context;
+  if (!context) context = std::make_shared<actors::request_context>();
   context->who = std::move(std::get<actors::caller>(caller));
   context->request_id = req.request_id;
   if (const std::string* origin = req.header("origin")) context->origin = *origin;
 
-  bool metadata = req.path == "/metadata";
-  if (metadata || !context->who.workspace_id) {
+  if (!context->who.workspace_id) {
     const auto& service = metadata ? endpoints.platform_metadata : endpoints.platform_graphql;
     run_on(*service, std::move(context), std::move(parsed), std::move(done));
     return;
@@ -80,6 +115,11 @@ void serve_graphql(caf::event_based_actor* self, const graphql_endpoints& endpoi
   caf::actor registry = handles->get("workspace_registry");
   if (!registry) {
     done(http::error_response(503, "The server is starting or stopping"));
+    return;
+  }
+  if (metadata) {
+    serve_metadata(self, endpoints, registry, timeout, std::move(metadata_context),
+                   std::move(parsed), std::move(done));
     return;
   }
   actors::runtime_request ask{*context->who.workspace_id};

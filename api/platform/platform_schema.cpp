@@ -4,7 +4,9 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "api/platform/embedded_contract.hpp"
+#include "api/platform/metadata_resolvers.hpp"
 #include "api/platform/platform_resolvers.hpp"
+#include "api/webhooks/webhook_resolvers.hpp"
 #include "graphql/execution/resolver.hpp"
 #include "model/standard/standard_objects.hpp"
 #include "storage/ddl/workspace_provisioner.hpp"
@@ -47,6 +49,8 @@ resolver_list implemented_resolvers(const state_ptr& state) {
   add_token_resolvers(list, state);
   add_current_user_resolvers(list, state);
   add_workspace_resolvers(list, state);
+  webhooks::add_webhook_resolvers(list, state);
+  add_metadata_read_resolvers(list);
   return list;
 }
 
@@ -84,6 +88,9 @@ auto imported = gu::add_introspection_types(builder, metadata_introspection(), i
 platform_schema_result out{imported.roots, std::move(imported.errors)};
 if (!out.ok()) return out;
 auto list = implemented_resolvers(make_state(services));
+// The metadata mutations need the /metadata request context (the caller's workspace actor).
+if (which == endpoint::metadata) add_metadata_write_resolvers(list);
+attach_metadata_type_resolvers(builder);
 attach_resolvers(out.roots.query, "Query", list);
 attach_resolvers(out.roots.mutation, "Mutation", list);
 attach_resolvers(out.roots.subscription, "Subscription", list);
@@ -106,7 +113,9 @@ std::shared_ptr<const graphql::type::schema> build_platform_schema(
 const std::vector<std::string>& implemented_root_fields() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> out;
-    for (const auto& r : implemented_resolvers(std::make_shared<platform_state>())) {
+    auto list = implemented_resolvers(std::make_shared<platform_state>());
+    add_metadata_write_resolvers(list);
+    for (const auto& r : list) {
       out.push_back(std::string(r.root_type) + "." + std::string(r.field));
     }
     return out;
