@@ -4,7 +4,9 @@
 
 #include "actors/atoms.hpp"
 #include "actors/workspace/workspace_request.hpp"
+#include "api/rest/metadata_rest.hpp"
 #include "api/rest/rest_endpoint.hpp"
+#include "api/webhooks/webhook_rest.hpp"
 
 namespace cohort::api {
 
@@ -57,6 +59,18 @@ caf::behavior api_actor(caf::event_based_actor* self, api_actor_options options)
         if (call.req.path == "/graphql" || call.req.path == "/metadata") {
           serve_graphql(self, options.graphql, options.handles, options.request_timeout,
                         std::move(call.req), std::move(call.done));
+          return;
+        }
+        if (rest::is_metadata_rest_path(call.req.path)) {
+          rest::serve_metadata_rest(self, {options.graphql.tokens, options.pool},
+                                    options.graphql.platform_metadata, options.handles,
+                                    options.request_timeout, std::move(call.req),
+                                    std::move(call.done));
+          return;
+        }
+        if (webhooks::is_webhook_rest_path(call.req.path)) {
+          webhooks::serve_webhook_rest({options.graphql.tokens, options.pool}, std::move(call.req),
+                                       std::move(call.done));
           return;
         }
         if (call.req.path.rfind("/rest", 0) == 0) {
