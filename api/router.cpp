@@ -4,6 +4,7 @@
 
 #include "api/api_actor.hpp"
 #include "api/rest/rest_route.hpp"
+#include "api/webhooks/webhook_rest.hpp"
 
 namespace cohort::api {
 
@@ -25,7 +26,8 @@ void router::handle(http::request req, http::responder done) {
     return;
   }
   if (path == "/rest" || path.rfind("/rest/", 0) == 0) {
-    const char* label = rest::route_label(path);
+    const char* label = webhooks::is_webhook_rest_path(path) ? webhooks::webhook_route_label(path)
+                                                             : rest::route_label(path);
     to_api_actor(std::move(req), std::move(done), label);
     return;
   }

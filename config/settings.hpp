@@ -57,6 +57,12 @@ struct settings {
   std::chrono::milliseconds request_timeout = std::chrono::seconds(30);
   std::chrono::milliseconds shutdown_timeout = std::chrono::seconds(10);
 
+  // Webhooks
+  bool allow_private_network_targets = false;  // deliveries may go to private/loopback addresses
+  std::chrono::milliseconds webhook_timeout = std::chrono::seconds(5);
+  int webhook_max_attempts = 6;
+  std::chrono::milliseconds webhook_retry_base_delay = std::chrono::seconds(1);
+
   // Logs
   std::string log_level = "info";
   config::log_format log_format = log_format::text;

@@ -22,6 +22,7 @@
 #include "api/health.hpp"
 #include "api/http/process_stats.hpp"
 #include "api/router.hpp"
+#include "api/webhooks/webhook_jobs.hpp"
 #include "runtime/api_services.hpp"
 #include "runtime/background_work.hpp"
 #include "runtime/database.hpp"
@@ -144,6 +145,8 @@ std::optional<std::string> node::start(bool& config_problem) {
   sup.handles = p.handles;
   sup.children.push_back(
       {"event_bus", [](caf::actor_system& s) { return actors::spawn_event_bus(s); }});
+  api::webhooks::register_webhooks(*p.background.jobs, *p.background.consumers, p.db.pool(),
+                                   settings_);
   add_background_children(p.background, sup, p.db.pool());
   sup.children.push_back({"workspace_registry", [reg](caf::actor_system& s) {
                             return actors::spawn_workspace_registry(s, reg);

@@ -1,0 +1,14 @@
+#include "api/webhooks/webhook_permission.hpp"
+
+namespace cohort::api::webhooks {
+
+std::optional<webhook_refusal> webhook_permission(const actors::caller& who) {
+  if (who.anonymous() || !who.workspace_id || who.token_type == "WORKSPACE_AGNOSTIC")
+    return webhook_refusal::no_workspace;
+  // A user session must be a member of the workspace; an API key acts with its own role.
+  if (who.token_type == "API_KEY") return std::nullopt;
+  if (!who.user_id || !who.workspace_member_id) return webhook_refusal::permission_denied;
+  return std::nullopt;
+}
+
+}  // namespace cohort::api::webhooks
