@@ -1,0 +1,51 @@
+// One `cohort serve --seed demo` for the metadata tests, on the shared test PostgreSQL (so tests
+// can check tables, columns and metadata rows in SQL), with a fixed APP_SECRET so the tests can
+// mint the demo user's token. Helpers post to /metadata, /graphql and /rest/metadata.
+#pragma once
+
+#include <boost/json.hpp>
+#include <string>
+
+#include "fixtures/cohort_server.hpp"
+#include "storage/pg/pool.hpp"
+
+namespace cohort::testing {
+
+inline constexpr const char* metadata_app_secret = "metadata-test-secret";
+
+struct metadata_server {
+  static metadata_server& shared();
+
+  std::uint16_t port() const { return server->port(); }
+  // POST {"query", "variables"} to `path` with the demo token (or `bearer`; "" for none).
+  raw_response post(const std::string& query, const boost::json::object& variables = {},
+                    const std::string& path = "/metadata", const std::string& bearer = "<demo>");
+  // The parsed body of a POST that must answer 200 without errors; fails the test otherwise.
+  boost::json::value data(const std::string& query, const boost::json::object& variables = {},
+                          const std::string& path = "/metadata");
+  // The first error of a POST that must fail.
+  boost::json::object first_error(const std::string& query,
+                                  const boost::json::object& variables = {},
+                                  const std::string& path = "/metadata");
+  // Any REST call with the demo token.
+  raw_response rest(const std::string& method, const std::string& target,
+                    const std::string& body = {});
+  // A statement on the demo database; "{s}" stands for the demo workspace's schema.
+  storage::pg::result sql(const std::string& statement);
+  // The demo workspace's columns of `table`, "name:type" in ordinal order.
+  std::vector<std::string> columns(const std::string& table);
+
+  // Helpers over the metadata API (each fails the test when the API refuses).
+  std::string object_id(const std::string& name_singular);
+  std::string create_object(const std::string& singular, const std::string& plural);
+  std::string create_field(const std::string& object_id, boost::json::object field);
+
+  std::string database;
+  std::string schema;
+  std::string workspace_id;
+  std::string token;
+  std::unique_ptr<cohort_server> server;
+  std::shared_ptr<storage::pg::pool> pool;
+};
+
+}  // namespace cohort::testing
