@@ -1,0 +1,56 @@
+// A `cohort serve --seed demo` for the webhook tests, each on its own database: one with
+// ALLOW_PRIVATE_NETWORK_TARGETS=true (deliveries to the loopback receiver), one with it off (SSRF
+// refusals). Fast retries (WEBHOOK_RETRY_BASE_DELAY=50ms, 3 attempts, 1 s receiver timeout) keep
+// retry and dead-letter tests short.
+#pragma once
+
+#include <boost/json/value.hpp>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "fixtures/cohort_server.hpp"
+#include "storage/pg/pool.hpp"
+
+namespace cohort::testing {
+
+struct http_answer {
+  unsigned status = 0;
+  boost::json::value body;  // null when not JSON
+  std::string text;
+};
+
+struct webhook_server {
+  // allow_private: the ALLOW_PRIVATE_NETWORK_TARGETS setting of that server.
+  static webhook_server& shared(bool allow_private = true);
+
+  // `bearer` "<demo>" is the demo user's token; empty sends none.
+  http_answer call(const std::string& method, const std::string& target,
+                   const std::string& body = {}, const std::string& bearer = "<demo>");
+  // POST {query, variables} to /metadata or /graphql.
+  http_answer graphql(const std::string& endpoint, const std::string& query,
+                      const boost::json::value& variables = nullptr,
+                      const std::string& bearer = "<demo>");
+  storage::pg::result sql(const std::string& statement);
+  // Runs `statement` until its first cell is "t" (true); false after `timeout`.
+  bool wait_sql(const std::string& statement,
+                std::chrono::milliseconds timeout = std::chrono::seconds(20));
+
+  // Soft-deletes every webhook, so a test only sees deliveries to its own.
+  void forget_webhooks();
+  // Creates a webhook through /metadata; answers its id (empty on failure).
+  std::string create_webhook(const std::string& url, const std::string& operations_json,
+                             const std::string& secret = "test-secret");
+  // Creates a person through /graphql; answers its id.
+  std::string create_person(const std::string& first_name);
+
+  std::string database;
+  std::string workspace_id;
+  std::string token;
+  std::string workspace_member_id;
+  std::unique_ptr<cohort_server> server;
+  std::shared_ptr<storage::pg::pool> pool;
+};
+
+}  // namespace cohort::testing
