@@ -96,8 +96,10 @@ pg::statement renew_lease_statement(const std::string& name, const std::string& 
 }
 
 pg::statement release_consumer_statement(const std::string& name, const std::string& owner) {
+  // Ends the lease but keeps the owner: arriving late, after this node claimed the consumer
+  // again, it costs at most one renewal, never the position.
   return {
-      "UPDATE core.event_consumer SET owner = NULL, lease_until = NULL WHERE name = $1 AND "
+      "UPDATE core.event_consumer SET lease_until = clock_timestamp() WHERE name = $1 AND "
       "owner = $2",
       {name, owner}};
 }
