@@ -93,6 +93,10 @@ custom_object make_custom_object(model::object_metadata base,
   o.fields.clear();
   o.indexes.clear();
   for (const auto& spec : default_fields) o.fields.push_back(make_field(o.id, spec));
+  // Twenty keeps a custom object's search vector out of the API (the database fills it).
+  for (auto& f : o.fields) {
+    if (f.type == field_type::ts_vector) f.is_active = false;
+  }
   o.label_identifier_field_id = o.find_field("name")->id;
   const std::string label = model::capitalize(o.label_singular);
   for (const auto& link : links) {
@@ -116,9 +120,8 @@ custom_object make_custom_object(model::object_metadata base,
     theirs.type = field_type::relation;
     theirs.name = o.name_singular;
     theirs.label = label;
-    theirs.description = target->label_singular + " " + label;
+    theirs.description = std::string(link.label) + " " + label;
     theirs.icon = o.icon;
-    theirs.is_custom = true;
     theirs.is_system = true;
 
     model::field_relation one_to_many;
