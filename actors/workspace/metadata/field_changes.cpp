@@ -53,6 +53,29 @@ model::index_metadata unique_index_for(const model::field_metadata& field) {
   return index;
 }
 
+// Adds or drops the unique index of `field` (its is_unique already set) on `object`.
+std::optional<metadata_error> change_unique_index(change_plan& plan, const std::string& schema,
+                                                  model::object_metadata& object,
+                                                  const model::field_metadata& field) {
+  plan.objects_to_write.insert(object.id);
+  if (field.is_unique) {
+    auto index = unique_index_for(field);
+    object.indexes.push_back(index);
+    auto sql = index_statement(schema, object, index.name, plan.objects);
+    if (!sql) return internal_metadata_error("unique index could not be generated");
+    plan.ddl.push_back(*sql);
+    return std::nullopt;
+  }
+  std::erase_if(object.indexes, [&](const model::index_metadata& index) {
+    if (!index.is_unique || index.fields.size() != 1 || index.fields[0].field_id != field.id) {
+      return false;
+    }
+    plan.ddl.push_back("DROP INDEX IF EXISTS " + ddl::qualified_name(schema, index.name));
+    return true;
+  });
+  return std::nullopt;
+}
+
 // relationCreationPayload: {type, targetObjectMetadataId, targetFieldLabel, targetFieldIcon,
 // targetFieldName?}; settings.onDelete picks the foreign key's action.
 std::optional<metadata_error> add_relation(change_plan& plan, const std::string& schema,
@@ -152,12 +175,9 @@ plan_result create_field(const model::workspace_model& model, const json::object
     const bool unique = field.is_unique && !relation;
     object->fields.push_back(std::move(field));
     if (unique) {
-      auto index = unique_index_for(object->fields.back());
-      object->indexes.push_back(index);
-      auto sql = index_statement(model.schema_name(), *object, index.name, plan.objects);
-      if (!sql) return internal_metadata_error("unique index could not be generated");
-      plan.ddl.push_back(*sql);
-      plan.objects_to_write.insert(object->id);
+      if (auto e = change_unique_index(plan, model.schema_name(), *object, object->fields.back())) {
+        return *e;
+      }
     }
   } catch (const ddl::ddl_error& e) {
     return invalid_field_input(e.what());
@@ -271,6 +291,11 @@ plan_result update_field(const model::workspace_model& model, const json::object
       append(plan.ddl, ddl::rewrite_option_column(model.schema_name(), table, renamed, field));
     } else {
       append(plan.ddl, ddl::alter_field_constraints(model.schema_name(), table, renamed, field));
+    }
+    if (auto unique = input_bool(update, "isUnique");
+        unique && *unique != before.is_unique && !model::is_relation(field.type)) {
+      field.is_unique = *unique;
+      if (auto e = change_unique_index(plan, model.schema_name(), *object, field)) return *e;
     }
   } catch (const ddl::ddl_error& e) {
     return invalid_field_input(e.what());

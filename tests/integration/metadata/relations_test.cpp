@@ -1,0 +1,108 @@
+// Relations between custom objects created from the one-to-many side, deleted with both sides,
+// and unique fields whose index follows isUnique.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "metadata_server.hpp"
+
+using namespace cohort::testing;
+namespace json = boost::json;
+
+namespace {
+
+bool has(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+json::object update_field(metadata_server& s, const std::string& id, json::object update) {
+  auto d = s.data(
+      "mutation($input: UpdateOneFieldMetadataInput!) { updateOneField(input: "
+      "$input) { id isActive isUnique } }",
+      {{"input", {{"id", id}, {"update", std::move(update)}}}});
+  return d.is_null() ? json::object{} : d.at("updateOneField").as_object();
+}
+
+long index_count(metadata_server& s, const std::string& table, const std::string& column) {
+  auto r = s.sql("SELECT count(*) FROM pg_indexes WHERE schemaname = '" + s.schema +
+                 "' AND tablename = '" + table + "' AND indexdef LIKE 'CREATE UNIQUE%(" + column +
+                 ")%'");
+  return r.ok() ? std::stol(std::string(r.get(0, 0))) : -1;
+}
+
+}  // namespace
+
+TEST(MetadataRelations, OneToManyFromTheSourceSideAndDeletionOfBothSides) {
+  auto& s = metadata_server::shared();
+  auto fleet = s.create_object("fleet", "fleets");
+  auto dinghy = s.create_object("dinghy", "dinghies");
+  auto field = s.create_field(fleet, {{"type", "RELATION"},
+                                      {"name", "dinghies"},
+                                      {"label", "Dinghies"},
+                                      {"relationCreationPayload",
+                                       {{"type", "ONE_TO_MANY"},
+                                        {"targetObjectMetadataId", dinghy},
+                                        {"targetFieldLabel", "Fleet"},
+                                        {"targetFieldIcon", "IconShip"}}}});
+  ASSERT_FALSE(field.empty());
+  EXPECT_TRUE(has(s.columns("_dinghy"), "fleetId:uuid"));
+  EXPECT_FALSE(has(s.columns("_fleet"), "dinghiesId:uuid"));
+  auto inverse = s.data(
+      "query($id: UUID!) { object(id: $id) { fieldsList { name type relation { "
+      "type targetObjectMetadata { nameSingular } } } } }",
+      {{"id", dinghy}});
+  bool found = false;
+  for (const auto& f : inverse.at("object").at("fieldsList").as_array()) {
+    if (f.at("name") != json::value("fleet")) continue;
+    found = true;
+    EXPECT_EQ(f.at("relation").at("type"), json::value("MANY_TO_ONE"));
+    EXPECT_EQ(f.at("relation").at("targetObjectMetadata").at("nameSingular"), json::value("fleet"));
+  }
+  EXPECT_TRUE(found);
+  auto f1 = s.data("mutation { createFleet(data: {name: \"Blue\"}) { id } }", {}, "/graphql");
+  ASSERT_FALSE(f1.is_null());
+  const std::string fleet_id(f1.at("createFleet").at("id").as_string());
+  ASSERT_FALSE(s.data("mutation($d: DinghyCreateInput!) { createDinghy(data: $d) { id } }",
+                      {{"d", {{"name", "D1"}, {"fleetId", fleet_id}}}}, "/graphql")
+                   .is_null());
+  auto read = s.data(
+      "{ fleets { edges { node { name dinghies { edges { node { name fleet { "
+      "name } } } } } } } }",
+      {}, "/graphql");
+  ASSERT_FALSE(read.is_null());
+  const auto& d = read.at("fleets").at("edges").at(0).at("node").at("dinghies").at("edges").at(0);
+  EXPECT_EQ(d.at("node").at("name"), json::value("D1"));
+  EXPECT_EQ(d.at("node").at("fleet").at("name"), json::value("Blue"));
+
+  update_field(s, field, {{"isActive", false}});
+  auto del = s.data(
+      "mutation($input: DeleteOneFieldInput!) { deleteOneField(input: $input) { "
+      "id } }",
+      {{"input", {{"id", field}}}});
+  ASSERT_FALSE(del.is_null());
+  EXPECT_FALSE(has(s.columns("_dinghy"), "fleetId:uuid"));
+  auto gone = s.sql("SELECT count(*) FROM core.field_metadata WHERE object_id = '" + dinghy +
+                    "' AND definition->>'name' = 'fleet'");
+  EXPECT_EQ(gone.get(0, 0), "0");
+  s.first_error("{ dinghies { edges { node { fleet { name } } } } }", {}, "/graphql");
+}
+
+TEST(MetadataRelations, UniqueFieldsGetAndLoseTheirIndex) {
+  auto& s = metadata_server::shared();
+  auto object = s.create_object("locker", "lockers");
+  auto code = s.create_field(
+      object, {{"type", "TEXT"}, {"name", "code"}, {"label", "Code"}, {"isUnique", true}});
+  ASSERT_FALSE(code.empty());
+  EXPECT_EQ(index_count(s, "_locker", "code"), 1);
+  ASSERT_FALSE(
+      s.data("mutation { createLocker(data: {name: \"a\", code: \"X1\"}) { id } }", {}, "/graphql")
+          .is_null());
+  auto dup = s.first_error("mutation { createLocker(data: {name: \"b\", code: \"X1\"}) { id } }",
+                           {}, "/graphql");
+  EXPECT_EQ(dup.at("extensions").at("code"), json::value("BAD_USER_INPUT"));
+  EXPECT_EQ(update_field(s, code, {{"isUnique", false}}).at("isUnique"), json::value(false));
+  EXPECT_EQ(index_count(s, "_locker", "code"), 0);
+  EXPECT_FALSE(
+      s.data("mutation { createLocker(data: {name: \"b\", code: \"X1\"}) { id } }", {}, "/graphql")
+          .is_null());
+}
