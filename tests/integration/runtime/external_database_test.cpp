@@ -6,11 +6,17 @@
 
 #include "fixtures/cohort_server.hpp"
 #include "fixtures/postgres_server.hpp"
+#include "storage/migrations/migration.hpp"
 #include "storage/pg/pool.hpp"
 
 using namespace cohort::testing;
 
 namespace {
+
+// Every migration this binary embeds, applied once each.
+int embedded_migrations() {
+  return static_cast<int>(cohort::storage::migrations::core_migration_set().migrations.size());
+}
 
 int count_rows(const std::string& conninfo, const std::string& sql) {
   cohort::storage::pg::pool_options opts;
@@ -30,7 +36,7 @@ TEST(ExternalDatabase, MigrateAppliesTheCoreSchemaOnce) {
     auto r = run_cohort({"migrate"}, {{"PG_DATABASE_URL", db}});
     EXPECT_EQ(r.status, 0) << r.err << r.out;
   }
-  EXPECT_EQ(count_rows(db, "SELECT count(*) FROM core.migrations"), 1);
+  EXPECT_EQ(count_rows(db, "SELECT count(*) FROM core.migrations"), embedded_migrations());
   EXPECT_EQ(count_rows(db,
                        "SELECT count(*) FROM information_schema.tables "
                        "WHERE table_schema = 'core' AND table_name = 'workspace'"),
@@ -48,7 +54,7 @@ TEST(ExternalDatabase, ServeUsesItAndStartsNoEmbeddedServer) {
   ASSERT_TRUE(health);
   EXPECT_EQ(health->status, 200u) << health->body;
   EXPECT_FALSE(std::filesystem::exists(data + "/postgres")) << "no embedded cluster was created";
-  EXPECT_EQ(count_rows(db, "SELECT count(*) FROM core.migrations"), 1)
+  EXPECT_EQ(count_rows(db, "SELECT count(*) FROM core.migrations"), embedded_migrations())
       << "serve applied the migrations at start";
 
   // The database going away shows in the health indicator, and the server keeps running.
