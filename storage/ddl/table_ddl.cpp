@@ -6,6 +6,7 @@
 
 #include "model/composite_types.hpp"
 #include "storage/ddl/identifier.hpp"
+#include "storage/ddl/search_vector.hpp"
 
 namespace cohort::storage::ddl {
 namespace {
@@ -56,6 +57,9 @@ table_ddl build(std::string_view schema, const model::object_metadata& object,
 
   for (const auto& field : object.fields) {
     for (auto& col : columns_for_field(schema, out.table, field)) {
+      if (field.type == model::field_type::ts_vector) {
+        col.generated_sql = search_vector_expression(object);
+      }
       for (const auto& existing : out.columns) {
         if (existing.name == col.name) {
           throw ddl_error("column \"" + col.name + "\" appears twice in \"" + out.table + "\"");
@@ -84,6 +88,7 @@ table_ddl build(std::string_view schema, const model::object_metadata& object,
     create += quote_identifier(col.name) + " " + col.type_sql;
     if (col.not_null) create += " NOT NULL";
     if (col.default_sql) create += " DEFAULT " + *col.default_sql;
+    if (col.generated_sql) create += " GENERATED ALWAYS AS (" + *col.generated_sql + ") STORED";
     has_id = has_id || col.name == "id";
   }
   if (has_id) {
@@ -109,11 +114,20 @@ table_ddl build(std::string_view schema, const model::object_metadata& object,
     std::sort(ordered.begin(), ordered.end(),
               [](const auto& a, const auto& b) { return a.order < b.order; });
     std::string columns;
+    // Twenty's unique indexes leave empty text out ('' is what a text column holds when the
+    // user gave nothing), so many records without an e-mail or domain can coexist.
+    std::string non_empty_text;
     for (const auto& f : ordered) {
       const auto* field = object.find_field_by_id(f.field_id);
       if (!field) throw ddl_error("index \"" + index.name + "\" names an unknown field");
       if (!columns.empty()) columns += ", ";
-      columns += quote_identifier(index_column(*field));
+      const std::string column = index_column(*field);
+      columns += quote_identifier(column);
+      for (const auto& c : out.columns) {
+        if (c.name == column && c.type_sql == "text") {
+          non_empty_text += quote_identifier(column) + " <> '' AND ";
+        }
+      }
     }
     if (columns.empty()) throw ddl_error("index \"" + index.name + "\" has no field");
     // The only partial-index predicate metadata carries; anything else is refused, never spliced.
@@ -124,7 +138,11 @@ table_ddl build(std::string_view schema, const model::object_metadata& object,
     std::string sql = std::string(index.is_unique ? "CREATE UNIQUE INDEX " : "CREATE INDEX ") +
                       quote_identifier(index.name) + " ON " + table_sql +
                       (gin ? " USING GIN (" : " (") + columns + ")";
-    if (index.is_unique || index.where_clause) sql += " WHERE \"deletedAt\" IS NULL";
+    if (index.is_unique) {
+      sql += " WHERE " + non_empty_text + "\"deletedAt\" IS NULL";
+    } else if (index.where_clause) {
+      sql += " WHERE \"deletedAt\" IS NULL";
+    }
     out.indexes.push_back(std::move(sql));
   }
   return out;

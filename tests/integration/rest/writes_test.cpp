@@ -213,7 +213,7 @@ TEST(RestWrites, RestoreBringsSoftDeletedRecordsBack) {
 // Disabled until storage stops refusing two records whose unique text is empty: Twenty's golden
 // POST /rest/batch/people creates four people without an e-mail; Cohort answers 400 "A duplicate
 // entry was detected" (the unique index on emailsPrimaryEmail counts '' as a value).
-TEST(RestWrites, DISABLED_BatchOfPeopleWithoutEmails) {
+TEST(RestWrites, BatchOfPeopleWithoutEmails) {
   auto& rest = rest_server::shared();
   auto res = rest.call("POST", "/rest/batch/people",
                        R"([{"name":{"firstName":"No"},"city":"Nomail"},)"
