@@ -47,9 +47,26 @@ void add_actor_columns(compile_context& ctx, const model::object_metadata& objec
   const std::string source_col = column("source");
   values.columns.push_back(
       {source_col, ctx.bind(source.value_or(actor.source), ctx.column_type(object, source_col))});
-  values.columns.push_back(
-      {column("workspaceMemberId"), ctx.bind(actor.workspace_member_id, "uuid")});
-  values.columns.push_back({column("name"), ctx.bind(actor.name, "text")});
+  // Twenty names the member behind the request: "<first> <last>" of its workspaceMember row.
+  // A token minted before activation carries only the user: its member is found by userId.
+  // Every expression binds its parameters only when it is used: PostgreSQL refuses a statement
+  // with a parameter it never sees.
+  const auto* members = ctx.model().find_object("workspaceMember");
+  const bool by_user = !actor.workspace_member_id && actor.user_id && members;
+  std::string member = by_user
+                           ? "(SELECT m.\"id\" FROM " + ctx.table(*members) +
+                                 " m WHERE m.\"userId\" = " + ctx.bind(actor.user_id, "uuid") +
+                                 " AND m.\"deletedAt\" IS NULL ORDER BY m.\"createdAt\" LIMIT 1)"
+                           : ctx.bind(actor.workspace_member_id, "uuid");
+  std::string name;
+  if (actor.name.empty() && members && (actor.workspace_member_id || by_user)) {
+    name = "COALESCE((SELECT m.\"nameFirstName\" || ' ' || m.\"nameLastName\" FROM " +
+           ctx.table(*members) + " m WHERE m.\"id\" = " + member + "), '')";
+  } else {
+    name = ctx.bind(actor.name, "text");
+  }
+  values.columns.push_back({column("workspaceMemberId"), member});
+  values.columns.push_back({column("name"), name});
 }
 
 // upsert: the id a create input lands on. An existing record matches by the input's id or by any
