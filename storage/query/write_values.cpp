@@ -86,9 +86,15 @@ void bind_composite(compile_context& ctx, const model::object_metadata& object,
         {column, value_sql(ctx, object, column, sub->type,
                            field.name + "." + std::string(sub->name), sub_value)});
   }
-  if (!creating || field.type == field_type::actor) return;
-  // Twenty stores NULL in the subfields a partial composite leaves out (domainName given with
-  // only primaryLinkUrl has primaryLinkLabel null); required columns keep their default.
+  if (!creating) return;
+  // Twenty rewrites LINKS, EMAILS and PHONES inputs whole before storing them, so the subfields
+  // a partial one leaves out are NULL (domainName given with only primaryLinkUrl has
+  // primaryLinkLabel null); the other composites (ADDRESS, FULL_NAME, CURRENCY, ...) keep their
+  // column defaults (addressStreet2 ''), as do required columns.
+  if (field.type != field_type::links && field.type != field_type::emails &&
+      field.type != field_type::phones) {
+    return;
+  }
   for (const auto& sub : composite.subfields) {
     if (sub.hidden_on_write || given.contains(sub.name)) continue;
     const std::string column = model::composite_column_name(field.name, sub.name);
