@@ -34,6 +34,10 @@ struct object_metadata {
   // Groups of column names (composite subfields spelled as columns, e.g. "emailsPrimaryEmail");
   // two records are duplicates when every column of one group matches.
   std::vector<std::vector<std::string>> duplicate_criteria;
+  // The fields a TS_VECTOR field (searchVector) is computed from, in order: the label identifier
+  // unless the object names others (Twenty's search fields: person is name, emails, phones,
+  // jobTitle).
+  std::vector<std::string> search_fields;
   std::vector<field_metadata> fields;
   std::vector<index_metadata> indexes;
 

@@ -54,6 +54,9 @@ struct object_def {
   bool searchable = false;
   std::string_view label_identifier = "id";
   std::string_view image_identifier = {};
+  // The fields searchVector is computed from, in order (Twenty's SEARCH_FIELDS_FOR_<OBJECT>);
+  // empty: the label identifier.
+  std::vector<std::string_view> search_fields = {};
   // Column names (composite subfields as columns), e.g. {"nameFirstName", "nameLastName"}.
   std::vector<std::vector<std::string_view>> duplicate_criteria = {};
   std::vector<field_def> fields = {};

@@ -182,6 +182,10 @@ object_metadata build_object(const object_def& def) {
   }
   for (const auto& f : def.fields) o.fields.push_back(build_field(def, f));
   if (const auto* f = o.find_field(def.label_identifier)) o.label_identifier_field_id = f->id;
+  for (const auto& name : def.search_fields) o.search_fields.emplace_back(name);
+  if (o.search_fields.empty() && def.label_identifier != "id") {
+    o.search_fields.emplace_back(def.label_identifier);
+  }
   if (const auto* f = o.find_field(def.image_identifier)) o.image_identifier_field_id = f->id;
   o.indexes = build_indexes(o, def);
   return o;

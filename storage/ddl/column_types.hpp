@@ -23,6 +23,8 @@ struct column_def {
   std::string type_sql;  // e.g. uuid, text, "ws"."person_x_enum"[]
   bool not_null = false;
   std::optional<std::string> default_sql;  // rendered SQL expression
+  // GENERATED ALWAYS AS (...) STORED: the column is the database's to compute (searchVector).
+  std::optional<std::string> generated_sql;
   std::optional<enum_type_def> enum_type;  // the type this column needs, if any
 };
 

@@ -20,6 +20,7 @@ object_def company_object() {
       .shortcut = "C",
       .searchable = true,
       .label_identifier = "name",
+      .search_fields = {"name", "domainName"},
       .duplicate_criteria = {{"name"}, {"domainNamePrimaryLinkUrl"}},
       .fields =
           {

@@ -21,6 +21,7 @@ object_def person_object() {
       .searchable = true,
       .label_identifier = "name",
       .image_identifier = "avatarUrl",
+      .search_fields = {"name", "emails", "phones", "jobTitle"},
       .duplicate_criteria = {{"nameFirstName", "nameLastName"},
                              {"linkedinLinkPrimaryLinkUrl"},
                              {"emailsPrimaryEmail"}},

@@ -22,6 +22,7 @@ object_def workspace_member_object() {
       .searchable = true,
       .label_identifier = "name",
       .image_identifier = "avatarUrl",
+      .search_fields = {"name", "userEmail"},
       .fields =
           {
               {.name = "position",
