@@ -12,6 +12,9 @@ namespace cohort::api::platform {
 void add_metadata_read_resolvers(resolver_list& out);
 // Only on /metadata: the request context there is a metadata_context.
 void add_metadata_write_resolvers(resolver_list& out);
+// The CoreView API (getCoreViews, createCoreView, ... for views and their fields, filters,
+// filter groups, sorts and groups), on the workspace of the caller's token.
+void add_metadata_view_resolvers(resolver_list& out, const state_ptr& state);
 // Object.fieldsList, Object.fields, Object.indexMetadataList, Object.indexMetadatas,
 // Field.object, Field.relation: attached to the imported types when they are present.
 void attach_metadata_type_resolvers(graphql::type::schema_builder& builder);
