@@ -20,7 +20,7 @@ inline constexpr std::string_view fan_out_consumer_name = "webhooks";
 webhook_event to_webhook_event(const actors::events::record_event& event);
 
 // Fans `events` out; `done(true)` once every delivery and job is stored.
-void fan_out(storage::pg::pool& pool, const std::vector<webhook_event>& events,
+void fan_out(storage::pg::pool& pool, std::vector<webhook_event> events,
              std::function<void(bool ok)> done);
 
 std::shared_ptr<actors::events::event_consumer> make_fan_out_consumer(

@@ -70,6 +70,27 @@ void fan_out_events(pg::pool& pool, const std::vector<event_to_fan_out>& events,
       });
 }
 
+void find_custom_object_ids(pg::pool& pool, std::vector<std::string> workspace_ids,
+                            std::vector<std::string> names,
+                            std::function<void(core::db_result<std::vector<std::string>>)> done) {
+  using result_t = core::db_result<std::vector<std::string>>;
+  std::size_t count = names.size();
+  pool.query(
+      "SELECT coalesce((SELECT o.id::text FROM core.object_metadata o WHERE "
+      "o.workspace_id = k.workspace_id AND o.definition->>'nameSingular' = k.name LIMIT 1), '') "
+      "FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS k(workspace_id, name, ord) "
+      "ORDER BY k.ord",
+      {array_of({workspace_ids.begin(), workspace_ids.end()}),
+       array_of({names.begin(), names.end()})},
+      [count, done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(result_t::failure(r.error()));
+        std::vector<std::string> ids;
+        for (int i = 0; i < r.rows(); ++i) ids.emplace_back(r.get(i, 0));
+        ids.resize(count);
+        done({std::move(ids), std::nullopt});
+      });
+}
+
 void load_delivery(pg::pool& pool, std::string delivery_id,
                    std::function<void(core::db_result<delivery_to_send>)> done) {
   pool.query(

@@ -113,3 +113,27 @@ TEST_F(WebhookDelivery, OperationsSelectWhichEventsAWebhookGets) {
   std::sort(targets.begin(), targets.end());
   EXPECT_EQ(targets, (std::vector<std::string>{"/all", "/created"}));
 }
+
+TEST_F(WebhookDelivery, CustomObjectEventsCarryTheObjectsMetadataId) {
+  webhook_receiver receiver;
+  auto object = server().graphql(
+      "/metadata",
+      "mutation($input: CreateOneObjectInput!) { createOneObject(input: $input) { id } }",
+      json::object{
+          {"input", json::object{{"object", json::object{{"nameSingular", "hookPet"},
+                                                         {"namePlural", "hookPets"},
+                                                         {"labelSingular", "Hook pet"},
+                                                         {"labelPlural", "Hook pets"}}}}}});
+  ASSERT_TRUE(object.body.at("data").is_object()) << object.text;
+  std::string object_id(object.body.at("data").at("createOneObject").at("id").as_string());
+  std::string webhook = server().create_webhook(receiver.url(), R"(["hookPet.created"])");
+  auto created =
+      server().graphql("/graphql", "mutation { createHookPet(data: {name: \"Rex\"}) { id } }");
+  ASSERT_TRUE(created.body.at("data").is_object()) << created.text;
+  ASSERT_TRUE(receiver.wait_for(1));
+  auto body = json::parse(receiver.requests()[0].body);
+  EXPECT_EQ(body.at("eventName"), json::value("hookPet.created"));
+  EXPECT_EQ(body.at("objectMetadata").at("id"), json::value(object_id));
+  EXPECT_EQ(body.at("objectMetadata").at("nameSingular"), json::value("hookPet"));
+  EXPECT_EQ(body.at("record").at("name"), json::value("Rex"));
+}
