@@ -63,7 +63,8 @@ std::string compile_composite(compile_context& ctx, const model::object_metadata
                          ctx.column_type(object, column),
                          field.name,
                          nullptr,
-                         false};
+                         false,
+                         true};
         empties.push_back(compile_leaf(ctx, leaf, boost::json::object{{"is", "NULL"}}));
       }
       const std::string_view is =

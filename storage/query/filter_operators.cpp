@@ -119,11 +119,13 @@ std::string like_escape(std::string_view text) {
   return out;
 }
 
-// Twenty's null-equivalence: '' is empty text, '{}' an empty array.
+// `is NULL`: an empty array ('{}') counts as NULL; empty text ('') only inside a whole-composite
+// test, a text field's own `is NULL` is strict.
 std::string null_condition(const filter_leaf& leaf) {
   switch (leaf.type) {
     case field_type::text:
     case field_type::rich_text:
+      if (!leaf.empty_is_null) return leaf.column + " IS NULL";
       return "(" + leaf.column + " IS NULL OR " + leaf.column + " = '')";
     case field_type::multi_select:
     case field_type::array:

@@ -19,6 +19,9 @@ struct filter_leaf {
   std::string label;       // field name in messages
   const model::field_metadata* options = nullptr;  // SELECT-like: the field holding the options
   bool rich_text = false;                          // RICH_TEXT subfields accept only ilike
+  // `is NULL` also matches '': a whole composite is empty when every subfield is. A text
+  // field's own `is NULL` is strict, as Twenty 1.6 answers (an empty jobTitle is not NULL).
+  bool empty_is_null = false;
 };
 
 std::string compile_leaf(compile_context& ctx, const filter_leaf& leaf,

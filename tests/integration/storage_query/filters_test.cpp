@@ -15,9 +15,9 @@ TEST(StorageQueryFilters, TextOperators) {
   EXPECT_EQ(matching("person", R"({"city": {"in": ["Berlin", "Lyon"]}})"),
             (V{"Bob Durand", "David Petit"}));
   EXPECT_EQ(matching("person", R"({"city": {"in": []}})"), V{});
-  // '' counts as NULL (Twenty's null-equivalence).
-  EXPECT_EQ(matching("person", R"({"city": {"is": "NULL"}})"), V{"Farid Richard"});
-  EXPECT_EQ(matching("person", R"({"city": {"is": "NOT_NULL"}})").size(), 9u);
+  // `is NULL` is strict: an empty city ('' by default) is not NULL (Twenty 1.6, golden REST).
+  EXPECT_EQ(matching("person", R"({"city": {"is": "NULL"}})"), V{});
+  EXPECT_EQ(matching("person", R"({"city": {"is": "NOT_NULL"}})").size(), 10u);
   EXPECT_EQ(matching("person", R"({"jobTitle": {"like": "%Engineer"}})"),
             (V{"Alice Martin", "Chloe Bernard", "Emma Robert"}));
   EXPECT_EQ(matching("person", R"({"jobTitle": {"like": "%engineer"}})"), V{});
