@@ -53,8 +53,12 @@ std::vector<column_def> composite_columns(std::string_view schema, std::string_v
     } else if (sub.default_literal != "null") {
       col.default_sql = render_default(boost::json::string(sub.default_literal));
     }
-    // A required composite keeps NULL out only of the subfields that always have a value.
-    col.not_null = !field.is_nullable && col.default_sql.has_value();
+    // A required composite keeps NULL out only of the subfields that always have a value and
+    // that its GraphQL type declares non-null (a name's parts) or the server always fills (an
+    // actor's source and name):
+    // Twenty stores NULL in a LINKS label or an e-mail list the input left out.
+    col.not_null = !field.is_nullable && col.default_sql.has_value() &&
+                   (!sub.nullable || field.type == field_type::actor);
     out.push_back(std::move(col));
   }
   return out;

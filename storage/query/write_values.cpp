@@ -98,7 +98,7 @@ void bind_composite(compile_context& ctx, const model::object_metadata& object,
   for (const auto& sub : composite.subfields) {
     if (sub.hidden_on_write || given.contains(sub.name)) continue;
     const std::string column = model::composite_column_name(field.name, sub.name);
-    const bool required = !field.is_nullable && sub.default_literal != "null";
+    const bool required = !field.is_nullable && sub.default_literal != "null" && !sub.nullable;
     out.columns.push_back(
         {column, required ? "DEFAULT" : ctx.bind(std::nullopt, ctx.column_type(object, column))});
   }

@@ -23,10 +23,10 @@ TEST(StorageQueryWrites, CreateAnswersTwentysShapesAndWritesOutboxEvents) {
   EXPECT_EQ(companies.at(0).at("position"), 0);
   EXPECT_EQ(companies.at(1).at("position"), -1);
   EXPECT_EQ(companies.at(3).at("position"), -3);
-  // A composite given in part stores null in the rest (a required composite, like domainName,
-  // keeps the defaults of its NOT NULL columns); one not given keeps its defaults.
+  // A LINKS composite given in part stores null in the rest, required or not (Twenty answers
+  // domainName {primaryLinkLabel: null}); one not given keeps its defaults.
   EXPECT_EQ(companies.at(0).at("domainName"),
-            json(R"({"primaryLinkUrl": "https://acme.example", "primaryLinkLabel": ""})"));
+            json(R"({"primaryLinkUrl": "https://acme.example", "primaryLinkLabel": null})"));
   EXPECT_EQ(companies.at(0).at("linkedinLink"),
             json(R"({"primaryLinkUrl": "https://linkedin.com/acme", "primaryLinkLabel": null})"));
   EXPECT_EQ(companies.at(2).at("domainName"),
