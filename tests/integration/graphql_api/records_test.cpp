@@ -42,7 +42,7 @@ TEST(GraphqlRecords, CreatePersonWritesTheRowAndAnswersTheSelection) {
   auto& demo = demo_server::shared();
   auto res = demo.post(
       "mutation($data: PersonCreateInput!) { createPerson(data: $data) { id name { firstName } "
-      "city createdBy { source workspaceMemberId } } }",
+      "city createdBy { source workspaceMemberId name context } } }",
       {{"data", {{"name", {{"firstName", "Ada"}, {"lastName", "Lovelace"}}}, {"city", "London"}}}});
   ASSERT_EQ(res.status, 200u) << res.body;
   auto body = body_of(res);
@@ -50,6 +50,10 @@ TEST(GraphqlRecords, CreatePersonWritesTheRowAndAnswersTheSelection) {
   const auto& person = body.at("data").at("createPerson");
   EXPECT_EQ(person.at("name").at("firstName"), json::value("Ada"));
   EXPECT_EQ(person.at("createdBy").at("source"), json::value("MANUAL"));
+  // The member behind the token, named as Twenty names it, with an empty context.
+  EXPECT_TRUE(person.at("createdBy").at("workspaceMemberId").is_string());
+  EXPECT_EQ(person.at("createdBy").at("name"), json::value("Dana Demo"));
+  EXPECT_EQ(person.at("createdBy").at("context"), json::object());
   std::string id(person.at("id").as_string());
   auto rows = demo.sql("SELECT \"nameLastName\", city FROM {s}.person WHERE id = '" + id + "'");
   ASSERT_TRUE(rows.ok());
