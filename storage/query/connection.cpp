@@ -88,6 +88,13 @@ std::string connection_json_sql(compile_context& ctx, const model::object_metada
   if (parent) where += " AND " + column_ref(a, parent->column) + " = " + parent->outer;
 
   const wanted_parts wanted = what_is_selected(connection);
+  // A cursor is read even when no edge is selected: a bad one is refused either way (Twenty
+  // answers `after: "garbage"` with INVALID_CURSOR for a totalCount-only selection too).
+  if (const auto& c = window.backward ? page.before : page.after; c && !wanted.page) {
+    if (!decode_cursor(*c)) {
+      fail(bad_user_input("Invalid cursor: " + std::string(*c), "INVALID_CURSOR"));
+    }
+  }
   std::string page_sql;
   std::string cursor;
   if (wanted.page) {

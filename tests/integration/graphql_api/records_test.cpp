@@ -124,3 +124,28 @@ TEST(GraphqlRecords, UpdateSoftDeleteRestoreAndDestroyAPerson) {
   ASSERT_TRUE(rows.ok());
   EXPECT_EQ(rows.get(0, 0), "0");
 }
+
+TEST(GraphqlRecords, DateFiltersTakeIsoTextThroughTheDateScalar) {
+  auto& demo = demo_server::shared();
+  const std::string query =
+      "query($filter: PersonFilterInput) { people(filter: $filter) { totalCount } }";
+  auto since_2020 = body_of(
+      demo.post(query, {{"filter", {{"createdAt", {{"gte", "2020-01-01T00:00:00.000Z"}}}}}}));
+  ASSERT_FALSE(since_2020.as_object().contains("errors")) << since_2020;
+  auto before_2020 = body_of(
+      demo.post(query, {{"filter", {{"createdAt", {{"lt", "2020-01-01T00:00:00.000Z"}}}}}}));
+  ASSERT_FALSE(before_2020.as_object().contains("errors")) << before_2020;
+  EXPECT_GT(since_2020.at("data").at("people").at("totalCount").as_int64(), 0);
+  EXPECT_EQ(before_2020.at("data").at("people").at("totalCount").as_int64(), 0);
+}
+
+TEST(GraphqlRecords, AGarbageCursorIsRefusedEvenWithoutEdges) {
+  auto& demo = demo_server::shared();
+  auto body = body_of(demo.post("{ people(first: 2, after: \"garbage\") { totalCount } }"));
+  ASSERT_TRUE(body.as_object().contains("errors")) << body;
+  const auto& error = body.at("errors").at(0);
+  EXPECT_EQ(error.at("message"), json::value("Invalid cursor: garbage"));
+  EXPECT_EQ(error.at("extensions").at("code"), json::value("BAD_USER_INPUT"));
+  EXPECT_EQ(error.at("extensions").at("subCode"), json::value("INVALID_CURSOR"));
+  EXPECT_EQ(body.at("data").at("people"), json::value(nullptr));
+}
