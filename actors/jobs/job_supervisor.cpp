@@ -112,7 +112,6 @@ caf::behavior job_supervisor(supervisor_actor* self, job_supervisor_options opti
   });
   // A failing child must not take the supervisor with it: its down message restarts it.
   self->set_exit_handler([=](caf::exit_msg& em) {
-    if (em.source == self->address()) return;
     bool child = em.source == self->state.scheduler.address();
     for (const auto& [name, worker] : self->state.workers)
       child = child || worker.address() == em.source;
