@@ -1,8 +1,45 @@
 #include "model/workspace_model.hpp"
 
+#include <mutex>
+
 namespace cohort::model {
 
+struct workspace_model::lookups {
+  std::unordered_map<std::string_view, const object_metadata*> by_singular;
+  std::unordered_map<std::string_view, const object_metadata*> by_plural;
+  std::unordered_map<std::string_view, const object_metadata*> by_id;
+};
+
 namespace {
+
+using objects_ptr = std::shared_ptr<const std::vector<object_metadata>>;
+
+// The maps point into *objects, which never changes after construction; an entry lives while a
+// model of that list does.
+template <typename Lookups>
+std::shared_ptr<const Lookups> shared_lookups(const objects_ptr& objects) {
+  struct entry {
+    std::weak_ptr<const std::vector<object_metadata>> objects;
+    std::weak_ptr<const Lookups> maps;
+  };
+  static std::mutex mutex;
+  static std::unordered_map<const void*, entry> cache;
+  std::lock_guard lock(mutex);
+  std::erase_if(cache, [](const auto& kv) { return kv.second.maps.expired(); });
+  if (auto it = cache.find(objects.get()); it != cache.end()) {
+    if (it->second.objects.lock() == objects) {
+      if (auto maps = it->second.maps.lock()) return maps;
+    }
+  }
+  auto maps = std::make_shared<Lookups>();
+  for (const auto& o : *objects) {
+    maps->by_singular.emplace(o.name_singular, &o);
+    maps->by_plural.emplace(o.name_plural, &o);
+    maps->by_id.emplace(o.id, &o);
+  }
+  cache[objects.get()] = entry{objects, maps};
+  return maps;
+}
 
 const object_metadata* lookup(
     const std::unordered_map<std::string_view, const object_metadata*>& index,
@@ -24,25 +61,19 @@ workspace_model::workspace_model(std::string workspace_id, std::string schema_na
     : workspace_id_(std::move(workspace_id)),
       schema_name_(std::move(schema_name)),
       version_(version),
-      objects_(std::move(objects)) {
-  // The maps point into *objects_, which never changes after construction.
-  for (const auto& o : *objects_) {
-    by_singular_.emplace(o.name_singular, &o);
-    by_plural_.emplace(o.name_plural, &o);
-    by_id_.emplace(o.id, &o);
-  }
-}
+      objects_(std::move(objects)),
+      lookups_(shared_lookups<lookups>(objects_)) {}
 
 const object_metadata* workspace_model::find_object(std::string_view name_singular) const {
-  return lookup(by_singular_, name_singular);
+  return lookup(lookups_->by_singular, name_singular);
 }
 
 const object_metadata* workspace_model::find_object_by_plural(std::string_view name_plural) const {
-  return lookup(by_plural_, name_plural);
+  return lookup(lookups_->by_plural, name_plural);
 }
 
 const object_metadata* workspace_model::find_object_by_id(std::string_view id) const {
-  return lookup(by_id_, id);
+  return lookup(lookups_->by_id, id);
 }
 
 const metadata_times::entry* workspace_model::times_of(std::string_view id) const {

@@ -62,9 +62,10 @@ class workspace_model {
   std::string schema_name_;
   std::int64_t version_ = 1;
   std::shared_ptr<const std::vector<object_metadata>> objects_;
-  std::unordered_map<std::string_view, const object_metadata*> by_singular_;
-  std::unordered_map<std::string_view, const object_metadata*> by_plural_;
-  std::unordered_map<std::string_view, const object_metadata*> by_id_;
+  // Lookups by name and id, built once per object list and shared by every model of that list
+  // (the maps are most of what a model costs).
+  struct lookups;
+  std::shared_ptr<const lookups> lookups_;
   std::shared_ptr<const metadata_times> times_;
 };
 

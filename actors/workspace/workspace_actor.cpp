@@ -5,7 +5,7 @@
 #include <spdlog/spdlog.h>
 #include <boost/json.hpp>
 
-#include <deque>
+#include <list>
 #include <vector>
 
 #include "actors/atoms.hpp"
@@ -43,8 +43,9 @@ struct workspace_state {
   std::shared_ptr<const workspace_runtime> runtime;
   bool loading = false;
   std::vector<caf::response_promise> waiting;  // runtime requests that arrived while loading
-  // Metadata changes apply one at a time, in arrival order; `applying` is the one running.
-  std::deque<metadata_change_request> changes;
+  // Metadata changes apply one at a time, in arrival order; `applying` is the one running. A
+  // list, not a deque: an empty std::deque allocates, and most workspaces never queue a change.
+  std::list<metadata_change_request> changes;
   std::optional<metadata_change_request> applying;
   std::string applying_entity;  // the entity the running change creates, updates or deletes
   std::uint64_t served = 0;
