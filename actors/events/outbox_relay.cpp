@@ -112,6 +112,15 @@ void deliver(relay_actor* self, std::size_t index,
     if (answered->exchange(true)) return;
     post_to(handle, [self, index, batch, ok] { handled(self, index, batch, ok); });
   };
+  // Weak: a batch already answered must not stay in memory until the timer fires.
+  std::weak_ptr<std::vector<record_event>> pending = batch;
+  later(self, self->state.options.batch_timeout, [self, index, pending, answered] {
+    auto batch = pending.lock();
+    if (!batch || answered->exchange(true)) return;
+    spdlog::warn("event consumer {} did not answer a batch in time; handing it again",
+                 self->state.cursors[index].reg.name);
+    handled(self, index, batch, false);
+  });
   try {
     c.reg.consumer->on_events(std::span<const record_event>(*batch), done);
   } catch (const std::exception& e) {

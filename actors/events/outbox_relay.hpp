@@ -40,6 +40,8 @@ struct outbox_relay_options {
   std::chrono::milliseconds lease{std::chrono::seconds(30)};
   std::chrono::milliseconds prune_interval{std::chrono::seconds(5)};
   std::chrono::milliseconds prune_min_age{std::chrono::seconds(60)};
+  // A consumer that has not answered a batch by then is handed it again (as if it refused it).
+  std::chrono::milliseconds batch_timeout{std::chrono::seconds(60)};
   std::shared_ptr<relay_metrics> metrics = std::make_shared<relay_metrics>();
 };
 

@@ -27,6 +27,7 @@ struct running_attempt {
 struct worker_state {
   job_worker_options options;
   std::map<std::int64_t, running_attempt> running;
+  std::shared_ptr<std::vector<std::int64_t>> running_ids;  // mirror of `running` for the exit hook
   bool claiming = false;
   bool claim_again = false;
   static inline const char* name = "job_worker";
@@ -35,6 +36,12 @@ struct worker_state {
 using worker_actor = caf::stateful_actor<worker_state>;
 
 void claim(worker_actor* self);
+
+void mirror(worker_state& st) {
+  if (!st.running_ids) return;
+  st.running_ids->clear();
+  for (const auto& [id, attempt] : st.running) st.running_ids->push_back(id);
+}
 
 std::string millis_text(std::chrono::milliseconds d) {
   return std::to_string(d.count()) + " ms";
@@ -47,6 +54,7 @@ void finish(worker_actor* self, std::int64_t id, int attempt, job_outcome outcom
   if (it == st.running.end() || it->second.attempt != attempt) return;
   const int max_attempts = it->second.max_attempts;
   st.running.erase(it);
+  mirror(st);
   const auto& kind = *st.options.kind;
   auto& figures = st.options.metrics->of(kind.name);
 
@@ -84,6 +92,7 @@ void start(worker_actor* self, const sj::claimed_row& row, int max_attempts) {
   const auto& kind = *st.options.kind;
   auto answered = std::make_shared<std::atomic<bool>>(false);
   st.running[row.id] = {row.attempts, max_attempts, answered};
+  mirror(st);
   job j{row.id,       kind.name,           row.payload,   row.attempts,
         max_attempts, row.idempotency_key, row.created_at};
   auto me = caf::actor_cast<caf::actor>(self);
@@ -158,6 +167,16 @@ void claim(worker_actor* self) {
 caf::behavior job_worker(worker_actor* self, job_worker_options options) {
   self->state.options = std::move(options);
   self->send(self, tick_atom::value);
+  // Stopping with attempts in flight (the node shuts down): give them back now rather than when
+  // their locks expire. The hook runs after the state is gone, so it reads a copy.
+  auto running = std::make_shared<std::vector<std::int64_t>>();
+  self->state.running_ids = running;
+  self->attach_functor(
+      [running, pool = self->state.options.pool, node = self->state.options.node_id] {
+        if (running->empty()) return;
+        auto release = sj::release_statement(*running, node);
+        pool->query(std::move(release.sql), std::move(release.args), [](storage::pg::result) {});
+      });
   return {
       [=](task_atom, actor_task& task) { task.run(); },
       [=](wake_atom) { claim(self); },

@@ -73,6 +73,17 @@ pg::statement dead_statement(std::int64_t id, const std::string& node, int attem
           {std::to_string(id), node, std::to_string(attempt), error}};
 }
 
+pg::statement release_statement(const std::vector<std::int64_t>& ids, const std::string& node) {
+  std::string list = "{";
+  for (std::size_t i = 0; i < ids.size(); ++i) list += (i ? "," : "") + std::to_string(ids[i]);
+  list += "}";
+  return {
+      "UPDATE core.job SET status = 'ready', attempts = GREATEST(attempts - 1, 0), "
+      "locked_by = NULL, locked_until = NULL, updated_at = now() WHERE id = ANY($1::bigint[]) "
+      "AND status = 'running' AND locked_by = $2",
+      {list, node}};
+}
+
 pg::statement queue_stats_statement() {
   return {
       "SELECT kind, count(*) FILTER (WHERE status = 'ready'), "

@@ -38,6 +38,10 @@ pg::statement retry_statement(std::int64_t id, const std::string& node, int atte
 pg::statement dead_statement(std::int64_t id, const std::string& node, int attempt,
                              const std::string& error);
 
+// Hands jobs this node claimed but will not finish (it is stopping) back to the queue at once,
+// their unfinished attempt not counted, instead of after their lock expires.
+pg::statement release_statement(const std::vector<std::int64_t>& ids, const std::string& node);
+
 // Per kind: ready jobs (due or not), running, dead, and the age in seconds of the oldest due job.
 pg::statement queue_stats_statement();
 struct kind_stats {

@@ -177,3 +177,29 @@ TEST_F(OutboxRelay, AnUpdateCarriesItsDiff) {
   EXPECT_EQ(boost::json::serialize(e.properties.at("updatedFields")), R"(["name"])");
   EXPECT_EQ(e.workspace_member_id.value_or(""), "20202020-0687-4c41-b707-ed1bfca972a7");
 }
+
+TEST_F(OutboxRelay, ABatchLeftUnansweredIsHandedAgain) {
+  std::mutex mutex;
+  std::vector<int> calls;
+  std::function<void(bool)> never_called;
+  auto silent_once = ae::make_consumer(
+      [&](std::span<const ae::record_event> batch, std::function<void(bool)> done) {
+        std::lock_guard lock(mutex);
+        calls.push_back(static_cast<int>(batch.size()));
+        if (calls.size() == 1) {
+          never_called = std::move(done);  // kept, never answered
+          return;
+        }
+        done(true);
+      });
+  write(1);
+  relay_node relay(sys_, env_->pool, "node-a", {{"audit", silent_once, true, 200}});
+  ASSERT_TRUE(eventually([&] {
+    return env_->sql("SELECT position FROM core.event_consumer WHERE name = 'audit'") ==
+           env_->sql("SELECT max(id) FROM core.outbox");
+  }));
+  std::lock_guard lock(mutex);
+  EXPECT_EQ(calls, (std::vector<int>{1, 1}));
+  // Answering the first call now changes nothing.
+  never_called(false);
+}

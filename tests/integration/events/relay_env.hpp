@@ -75,6 +75,7 @@ class relay_node {
     opts.lease = std::chrono::seconds(3);
     opts.prune_interval = std::chrono::milliseconds(50);
     opts.prune_min_age = prune_min_age;
+    opts.batch_timeout = std::chrono::milliseconds(300);
     actor = ae::spawn_outbox_relay(sys, opts);
   }
   ~relay_node() { stop(); }

@@ -312,3 +312,23 @@ TEST_F(JobQueue, AnEnqueueInsideATransactionCommitsOrRollsBackWithIt) {
   ASSERT_TRUE(embedded.ok()) << pg::describe(embedded.error());
   EXPECT_EQ(env_->sql("SELECT count(*) FROM core.job WHERE payload->>'order' = '3'"), "1");
 }
+
+TEST_F(JobQueue, AStoppingNodeHandsItsUnfinishedJobsBack) {
+  auto registry = std::make_shared<aj::job_registry>();
+  auto k = kind("test.slow", [](const aj::job&, aj::job_done) {});  // never answers
+  k.timeout = std::chrono::minutes(10);
+  registry->add(k);
+  auto id = env_->enqueue(request("test.slow"));
+  job_node node(sys_, registry, env_->pool, "node-a");
+  ASSERT_TRUE(eventually([&] { return status_of(id) == "running"; }));
+  // Stopped the way the node's supervisor stops its children.
+  caf::anon_send_exit(node.actor, caf::exit_reason::user_shutdown);
+  caf::scoped_actor self{sys_};
+  self->wait_for(node.actor);
+  node.actor = nullptr;
+  ASSERT_TRUE(eventually([&] { return status_of(id) == "ready"; }));
+  EXPECT_EQ(env_->sql("SELECT attempts || ' ' || (locked_by IS NULL)::text || ' ' || "
+                      "(run_at <= now())::text FROM core.job WHERE id = $1",
+                      {std::to_string(id)}),
+            "0 true true");
+}
