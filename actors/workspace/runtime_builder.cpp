@@ -1,7 +1,9 @@
 #include "actors/workspace/runtime_builder.hpp"
 
+#include "actors/workspace/metadata/model_fingerprint.hpp"
 #include "actors/workspace/record_resolvers.hpp"
 #include "actors/workspace/schema/record_schema.hpp"
+#include "model/standard/standard_objects.hpp"
 
 namespace cohort::actors {
 
@@ -79,8 +81,16 @@ std::variant<std::shared_ptr<const workspace_runtime>, std::string> build_worksp
   // The schema depends on the model's objects only (resolvers read the workspace from the
   // request's context), so workspaces with the same objects share it.
   auto build = [&] { return build_service(*model, deps); };
-  auto service =
-      deps.schemas ? deps.schemas->get_or_build(model->shared_objects(), build) : build();
+  shared_schemas::build_result service;
+  if (!deps.schemas) {
+    service = build();
+  } else if (model->shared_objects() == model::standard::shared_standard_objects()) {
+    service = deps.schemas->get_or_build(model->shared_objects(), build);
+  } else {
+    // A workspace with metadata of its own: alike workspaces (same custom objects and fields,
+    // e.g. made from one template) share by fingerprint.
+    service = deps.schemas->get_or_build(metadata::model_fingerprint(model->objects()), build);
+  }
   if (auto* message = std::get_if<std::string>(&service)) return *message;
   auto runtime = std::make_shared<workspace_runtime>();
   runtime->model = std::move(model);

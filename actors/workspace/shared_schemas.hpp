@@ -26,6 +26,10 @@ class shared_schemas {
   // The service compiled for `objects`, built by `build` on the first call (under the lock: two
   // workspaces activating at once compile once).
   build_result get_or_build(const objects_ptr& objects, const std::function<build_result()>& build);
+  // The same for models identified by a fingerprint of what the schema is made of (names, types,
+  // labels, options; not ids): workspaces whose custom metadata is alike share one schema too.
+  build_result get_or_build(const std::string& fingerprint,
+                            const std::function<build_result()>& build);
   std::size_t size();  // live entries
 
  private:
@@ -35,6 +39,7 @@ class shared_schemas {
   };
   std::mutex mutex_;
   std::unordered_map<const void*, entry> entries_;
+  std::unordered_map<std::string, std::weak_ptr<graphql::service::graphql_service>> by_fingerprint_;
 };
 
 }  // namespace cohort::actors
