@@ -6,17 +6,13 @@ namespace cohort::actors::workspace {
 
 namespace ex = graphql::execution;
 
-namespace {
-
-ex::field_error twenty_error(const storage::query::record_error& e) {
+ex::field_error record_field_error(const storage::query::record_error& e) {
   boost::json::object ext;
   if (e.sub_code) ext["subCode"] = *e.sub_code;
   ext["userFriendlyMessage"] = e.user_friendly_message.value_or("An error occurred.");
   ext["code"] = e.code;
   return ex::field_error(e.message, std::move(ext));
 }
-
-}  // namespace
 
 ex::field_resolver record_resolver(std::shared_ptr<storage::pg::pool> pool,
                                    const model::object_metadata& object, binder::root_field kind) {
@@ -43,7 +39,7 @@ ex::field_resolver record_resolver(std::shared_ptr<storage::pg::pool> pool,
         *pool, std::get<model::record_query>(bound), *context->model,
         [pending](storage::query::run_result result) {
           if (auto* e = std::get_if<storage::query::record_error>(&result)) {
-            pending->fail(twenty_error(*e));
+            pending->fail(record_field_error(*e));
           } else {
             pending->resolve_shaped(std::move(std::get<boost::json::value>(result)));
           }

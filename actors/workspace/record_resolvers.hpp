@@ -9,6 +9,7 @@
 #include "actors/workspace/binder/root_field_binder.hpp"
 #include "graphql/execution/resolver.hpp"
 #include "storage/pg/pool.hpp"
+#include "storage/query/record_error.hpp"
 
 namespace cohort::actors::workspace {
 
@@ -16,5 +17,9 @@ namespace cohort::actors::workspace {
 graphql::execution::field_resolver record_resolver(std::shared_ptr<storage::pg::pool> pool,
                                                    const model::object_metadata& object,
                                                    binder::root_field kind);
+
+// A record error as a GraphQL field error in Twenty's shape (extensions subCode,
+// userFriendlyMessage, code).
+graphql::execution::field_error record_field_error(const storage::query::record_error& e);
 
 }  // namespace cohort::actors::workspace

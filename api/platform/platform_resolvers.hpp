@@ -11,6 +11,7 @@ void add_sign_in_resolvers(resolver_list& out, const state_ptr& state);
 void add_token_resolvers(resolver_list& out, const state_ptr& state);
 void add_current_user_resolvers(resolver_list& out, const state_ptr& state);
 void add_workspace_resolvers(resolver_list& out, const state_ptr& state);
+void add_search_resolvers(resolver_list& out, const state_ptr& state);
 
 // Shared by sign-up and sign-in: the AvailableWorkspaces of a user, each live workspace listed
 // for sign-in with a fresh login token (Twenty's availableWorkspacesForSignIn).

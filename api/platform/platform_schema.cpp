@@ -49,6 +49,7 @@ resolver_list implemented_resolvers(const state_ptr& state) {
   add_token_resolvers(list, state);
   add_current_user_resolvers(list, state);
   add_workspace_resolvers(list, state);
+  add_search_resolvers(list, state);
   webhooks::add_webhook_resolvers(list, state);
   add_metadata_read_resolvers(list);
   add_metadata_view_resolvers(list, state);

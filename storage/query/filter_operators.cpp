@@ -161,26 +161,6 @@ std::string null_condition(const filter_leaf& leaf) {
   }
 }
 
-// A prefix tsquery over the words of the search text: "ada lov" -> 'ada:* & lov:*'.
-std::string ts_prefix_query(std::string_view text) {
-  std::string out, word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    if (!out.empty()) out += " & ";
-    out += word + ":*";
-    word.clear();
-  };
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c >= 0x80) {
-      word += static_cast<char>(c);
-    } else {
-      flush();
-    }
-  }
-  flush();
-  return out;
-}
-
 std::string compile_operator(compile_context& ctx, const filter_leaf& leaf, std::string_view op,
                              const boost::json::value& value) {
   const std::string cmp = comparable_expr(leaf.type, leaf.column);
@@ -304,6 +284,26 @@ std::string compile_leaf(compile_context& ctx, const filter_leaf& leaf,
     out += ')';
   }
   return out.empty() ? "TRUE" : out;
+}
+
+// A prefix tsquery over the words of the search text: "ada lov" -> 'ada:* & lov:*'.
+std::string ts_prefix_query(std::string_view text) {
+  std::string out, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!out.empty()) out += " & ";
+    out += word + ":*";
+    word.clear();
+  };
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c >= 0x80) {
+      word += static_cast<char>(c);
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
 }
 
 }  // namespace cohort::storage::query

@@ -33,4 +33,8 @@ std::string_view allowed_operators(model::field_type type, bool rich_text = fals
 // 36 characters, 8-4-4-4-12 hex digits.
 bool is_uuid(std::string_view text);
 
+// A prefix tsquery over the words of a search text: "ada lov" -> 'ada:* & lov:*'; empty when
+// the text has no word.
+std::string ts_prefix_query(std::string_view text);
+
 }  // namespace cohort::storage::query
