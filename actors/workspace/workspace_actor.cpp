@@ -152,6 +152,8 @@ void on_change_applied(workspace_actor_t* self, metadata::run_result& r) {
   out.entity_id = st.applying_entity;
   if (r.error) {
     out.error = std::move(r.error);
+    // Committed but not read back: forget the stale runtime, the next request loads it again.
+    if (r.committed) st.runtime = nullptr;
     out.runtime = st.runtime;
     return finish_change(self, std::move(out));
   }

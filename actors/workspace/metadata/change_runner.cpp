@@ -87,11 +87,11 @@ void run_change(std::shared_ptr<pg::pool> pool, const std::string& workspace_id,
     if (!r.ok()) {
       spdlog::warn("workspace {}: metadata change rolled back: {}", workspace_id,
                    pg::describe(*r.error));
-      return done({internal_metadata_error(r.error->message), nullptr});
+      return done({internal_metadata_error(r.error->message), false, nullptr});
     }
     load_model(*pool, workspace_id, [done = std::move(done)](load_model_result loaded) {
-      if (!loaded.model) return done({internal_metadata_error(loaded.message), nullptr});
-      done({std::nullopt, std::move(loaded.model)});
+      if (!loaded.model) return done({internal_metadata_error(loaded.message), true, nullptr});
+      done({std::nullopt, true, std::move(loaded.model)});
     });
   });
 }

@@ -15,6 +15,9 @@ namespace cohort::actors::metadata {
 
 struct run_result {
   std::optional<metadata_error> error;
+  // True once the transaction committed, even when reading the model back then failed: the
+  // actor's model is stale and must be loaded again.
+  bool committed = false;
   std::shared_ptr<model::workspace_model> model;  // the model after the change
 };
 
