@@ -37,7 +37,8 @@ struct outbox_relay_options {
   std::shared_ptr<consumer_registry> consumers;
   std::string node_id;  // lease owner of durable consumers
   std::chrono::milliseconds poll_interval{200};
-  std::chrono::milliseconds lease{std::chrono::seconds(30)};
+  // How long a durable consumer stays with a node that stopped renewing (crashed).
+  std::chrono::milliseconds lease{std::chrono::seconds(10)};
   std::chrono::milliseconds prune_interval{std::chrono::seconds(5)};
   std::chrono::milliseconds prune_min_age{std::chrono::seconds(60)};
   // A consumer that has not answered a batch by then is handed it again (as if it refused it).

@@ -30,6 +30,7 @@ struct worker_state {
   std::shared_ptr<std::vector<std::int64_t>> running_ids;  // mirror of `running` for the exit hook
   bool claiming = false;
   bool claim_again = false;
+  std::chrono::steady_clock::time_point next_reclaim{};
   static inline const char* name = "job_worker";
 };
 
@@ -164,6 +165,21 @@ void claim(worker_actor* self) {
       });
 }
 
+// About once a second: jobs whose node died (lock expired) become ready again.
+void reclaim_expired(worker_actor* self) {
+  auto& st = self->state;
+  auto now = std::chrono::steady_clock::now();
+  if (now < st.next_reclaim) return;
+  st.next_reclaim = now + std::chrono::seconds(1);
+  auto me = caf::actor_cast<caf::actor>(self);
+  auto statement = sj::reclaim_expired_statement(st.options.kind->name);
+  st.options.pool->query(std::move(statement.sql), std::move(statement.args),
+                         [me, self](storage::pg::result rows) {
+                           if (rows && rows.affected_rows() > 0)
+                             post_to(me, [self] { claim(self); });
+                         });
+}
+
 caf::behavior job_worker(worker_actor* self, job_worker_options options) {
   self->state.options = std::move(options);
   self->send(self, tick_atom::value);
@@ -181,6 +197,7 @@ caf::behavior job_worker(worker_actor* self, job_worker_options options) {
       [=](task_atom, actor_task& task) { task.run(); },
       [=](wake_atom) { claim(self); },
       [=](tick_atom) {
+        reclaim_expired(self);
         claim(self);
         self->delayed_send(self, self->state.options.poll_interval, tick_atom::value);
       },

@@ -16,20 +16,30 @@ const char* const fence =
 
 pg::statement claim_statement(const std::string& kind, const std::string& node, int limit,
                               std::chrono::milliseconds lock_for) {
-  // A job behind an unfinished job of its ordering key waits, so those run one at a time in id
-  // order. SKIP LOCKED: two workers claiming together each take different rows.
+  // Only ready rows, so the scan follows job_ready_idx in (run_at, id) order (expired locks are
+  // made ready by reclaim_expired_statement). A job behind an unfinished job of its ordering key
+  // waits, so those run one at a time in id order. SKIP LOCKED: two workers claiming together
+  // each take different rows.
   std::string sql =
       "UPDATE core.job j SET status = 'running', attempts = j.attempts + 1, locked_by = $2, "
       "locked_until = clock_timestamp() + $4 * interval '1 millisecond', updated_at = now() "
-      "FROM (SELECT c.id FROM core.job c WHERE c.kind = $1 AND ((c.status = 'ready' AND "
-      "c.run_at <= clock_timestamp()) OR (c.status = 'running' AND c.locked_until < "
-      "clock_timestamp())) AND (c.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM core.job e "
-      "WHERE e.ordering_key = c.ordering_key AND e.id < c.id AND e.status IN ('ready', "
-      "'running'))) ORDER BY c.run_at, c.id LIMIT $3 FOR UPDATE SKIP LOCKED) pick "
+      "FROM (SELECT c.id FROM core.job c WHERE c.kind = $1 AND c.status = 'ready' AND "
+      "c.run_at <= clock_timestamp() AND (c.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM "
+      "core.job e WHERE e.ordering_key = c.ordering_key AND e.id < c.id AND e.status IN "
+      "('ready', 'running'))) ORDER BY c.run_at, c.id LIMIT $3 FOR UPDATE SKIP LOCKED) pick "
       "WHERE j.id = pick.id RETURNING j.id, j.payload::text, j.attempts, j.max_attempts, "
       "j.idempotency_key, to_char(j.created_at AT TIME ZONE 'UTC', "
       "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
   return {std::move(sql), {kind, node, std::to_string(limit), millis(lock_for)}};
+}
+
+pg::statement reclaim_expired_statement(const std::string& kind) {
+  // The lost attempt stays counted: a job that keeps killing its node ends in the dead letters.
+  return {
+      "UPDATE core.job SET status = 'ready', locked_by = NULL, locked_until = NULL, "
+      "last_error = COALESCE(last_error, 'lock expired'), updated_at = now() WHERE kind = $1 "
+      "AND status = 'running' AND locked_until < clock_timestamp()",
+      {kind}};
 }
 
 std::vector<claimed_row> read_claimed(const pg::result& rows) {
