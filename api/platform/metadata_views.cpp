@@ -6,6 +6,7 @@
 
 #include "api/platform/metadata_resolvers.hpp"
 #include "storage/metadata/view_repository.hpp"
+#include "storage/query/filter_operators.hpp"
 
 namespace cohort::api::platform {
 
@@ -46,15 +47,6 @@ const kind_spec kinds[] = {
     {view_kind::view_group, "ViewGroup", "ViewGroups", "viewId",
      R"({"isVisible":true,"fieldValue":"","position":0})", false},
 };
-
-bool is_uuid(std::string_view s) {
-  if (s.size() != 36) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  return true;
-}
 
 field_error view_error(std::string message, std::string_view code) {
   json::object ext{{"code", code}, {"userFriendlyMessage", "An error occurred."}};
@@ -142,7 +134,7 @@ void add_kind(resolver_list& out, const state_ptr& state, const kind_spec& spec)
   out.push_back({"Query", name.list,
                  in_workspace([pool, spec](const std::string& ws, resolve_info& info, reply r) {
                    auto parent = string_arg(info.args(), spec.parent_arg);
-                   if (parent && !is_uuid(*parent)) return r.value(json::array{});
+                   if (parent && !storage::query::is_uuid(*parent)) return r.value(json::array{});
                    store::list_view_entities(*pool, ws, spec.kind, parent,
                                              [r](store::view_rows rows) {
                                                if (rows.error) {
@@ -156,7 +148,7 @@ void add_kind(resolver_list& out, const state_ptr& state, const kind_spec& spec)
   out.push_back({"Query", name.get,
                  in_workspace([pool, spec](const std::string& ws, resolve_info& info, reply r) {
                    auto id = string_arg(info.args(), "id").value_or("");
-                   if (!is_uuid(id)) return r.value(nullptr);
+                   if (!storage::query::is_uuid(id)) return r.value(nullptr);
                    store::find_view_entity(*pool, {ws, spec.kind, id}, answer_one(r));
                  })});
   out.push_back(
@@ -191,7 +183,7 @@ void add_kind(resolver_list& out, const state_ptr& state, const kind_spec& spec)
                    std::string id = spec.input_style ? string_arg(input, "id").value_or("")
                                                      : string_arg(info.args(), "id").value_or("");
                    json::object patch = spec.input_style ? object_arg(input, "update") : input;
-                   if (!is_uuid(id)) return r.error(not_found(spec));
+                   if (!storage::query::is_uuid(id)) return r.error(not_found(spec));
                    if (auto e = check_references(info, patch)) return r.error(*e);
                    std::optional<std::string> new_view;
                    if (spec.kind != view_kind::view) new_view = string_arg(patch, "viewId");
@@ -207,7 +199,7 @@ void add_kind(resolver_list& out, const state_ptr& state, const kind_spec& spec)
            std::string id = spec.input_style
                                 ? string_arg(object_arg(info.args(), "input"), "id").value_or("")
                                 : string_arg(info.args(), "id").value_or("");
-           if (!is_uuid(id)) return r.error(not_found(spec));
+           if (!storage::query::is_uuid(id)) return r.error(not_found(spec));
            auto done =
                spec.input_style ? answer_one(r, not_found(spec)) : answer_bool(r, not_found(spec));
            if (destroy) {

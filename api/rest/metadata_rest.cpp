@@ -9,6 +9,7 @@
 #include "api/platform/metadata_context.hpp"
 #include "api/rest/query_string.hpp"
 #include "api/rest/rest_error.hpp"
+#include "storage/query/filter_operators.hpp"
 
 namespace cohort::api::rest {
 
@@ -42,15 +43,6 @@ std::vector<std::string_view> segments(std::string_view path) {
     path.remove_prefix(slash + 1);
   }
   return out;
-}
-
-bool is_uuid(std::string_view s) {
-  if (s.size() != 36) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  return true;
 }
 
 std::string entity_selection(bool objects) {
@@ -121,7 +113,7 @@ std::variant<operation, rest_error> operation_of(const metadata_call& call,
     return op;
   }
   if (call.id.empty()) return rest_error{404, "NotFoundException", {"Not found"}};
-  if (!is_uuid(call.id)) return bad_request("Invalid UUID: " + call.id);
+  if (!storage::query::is_uuid(call.id)) return bad_request("Invalid UUID: " + call.id);
   if (call.method == "GET") {
     op.answer_key = call.objects ? "object" : "field";
     op.params.query = "query($id: UUID!) { " + op.answer_key + "(id: $id) { " + selection + " } }";

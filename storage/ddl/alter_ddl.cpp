@@ -33,6 +33,19 @@ std::vector<column_def> columns_of(std::string_view schema, std::string_view tab
   return columns_for_field(schema, table, field);
 }
 
+// Calls `each(before_column, after_column)` for the columns of two versions of one field, in
+// subfield order (same type, so the same number of columns).
+template <typename Each>
+void for_each_column_pair(std::string_view schema, std::string_view table,
+                          const model::field_metadata& before, const model::field_metadata& after,
+                          Each each) {
+  auto old_columns = columns_of(schema, table, before);
+  auto new_columns = columns_of(schema, table, after);
+  for (std::size_t i = 0; i < old_columns.size() && i < new_columns.size(); ++i) {
+    each(old_columns[i], new_columns[i]);
+  }
+}
+
 std::string option_values_sql(const model::field_metadata& field) {
   std::string out;
   for (const auto& o : field.options) {
@@ -100,19 +113,15 @@ std::vector<std::string> rename_field_columns(std::string_view schema, std::stri
                                               const model::field_metadata& before,
                                               const model::field_metadata& after) {
   std::vector<std::string> out;
-  auto old_columns = columns_of(schema, table, before);
-  auto new_columns = columns_of(schema, table, after);
-  for (std::size_t i = 0; i < old_columns.size() && i < new_columns.size(); ++i) {
-    const auto& o = old_columns[i];
-    const auto& n = new_columns[i];
-    if (o.name == n.name) continue;
+  for_each_column_pair(schema, table, before, after, [&](const column_def& o, const column_def& n) {
+    if (o.name == n.name) return;
     out.push_back(alter(schema, table) + "RENAME COLUMN " + quote_identifier(o.name) + " TO " +
                   quote_identifier(n.name));
     if (o.enum_type && n.enum_type && o.enum_type->name != n.enum_type->name) {
       out.push_back("ALTER TYPE " + qualified_name(schema, o.enum_type->name) + " RENAME TO " +
                     quote_identifier(n.enum_type->name));
     }
-  }
+  });
   return out;
 }
 
@@ -176,11 +185,7 @@ std::vector<std::string> alter_field_constraints(std::string_view schema, std::s
                                                  const model::field_metadata& before,
                                                  const model::field_metadata& after) {
   std::vector<std::string> out;
-  auto old_columns = columns_of(schema, table, before);
-  auto new_columns = columns_of(schema, table, after);
-  for (std::size_t i = 0; i < old_columns.size() && i < new_columns.size(); ++i) {
-    const auto& o = old_columns[i];
-    const auto& n = new_columns[i];
+  for_each_column_pair(schema, table, before, after, [&](const column_def& o, const column_def& n) {
     const std::string column = alter(schema, table) + "ALTER COLUMN " + quote_identifier(n.name);
     if (o.default_sql != n.default_sql) {
       out.push_back(n.default_sql ? column + " SET DEFAULT " + *n.default_sql
@@ -194,7 +199,7 @@ std::vector<std::string> alter_field_constraints(std::string_view schema, std::s
       }
       out.push_back(column + (n.not_null ? " SET NOT NULL" : " DROP NOT NULL"));
     }
-  }
+  });
   return out;
 }
 

@@ -13,22 +13,10 @@ namespace json = boost::json;
 
 namespace {
 
-bool has(const std::vector<std::string>& list, const std::string& item) {
-  return std::find(list.begin(), list.end(), item) != list.end();
-}
-
 const char* create_field_mutation =
     "mutation CreateOneField($input: CreateOneFieldMetadataInput!) { createOneField(input: "
     "$input) { id type name label description icon isCustom isActive isSystem isNullable "
     "isUnique defaultValue options settings object { id nameSingular } createdAt updatedAt } }";
-
-json::object update_field(metadata_server& s, const std::string& id, json::object update) {
-  auto d = s.data(
-      "mutation($input: UpdateOneFieldMetadataInput!) { updateOneField(input: "
-      "$input) { id name isActive defaultValue options } }",
-      {{"input", {{"id", id}, {"update", std::move(update)}}}});
-  return d.is_null() ? json::object{} : d.at("updateOneField").as_object();
-}
 
 }  // namespace
 
@@ -202,8 +190,8 @@ TEST(MetadataFields, RenameKeepsTheDataAndDeactivationHidesThenDeleteDrops) {
                       "{amountMicros: 5000000, currencyCode: \"USD\"}}) { id } }",
                       {}, "/graphql")
                    .is_null());
-  EXPECT_EQ(update_field(s, field, {{"name", "hue"}}).at("name"), json::value("hue"));
-  EXPECT_EQ(update_field(s, money, {{"name", "cost"}}).at("name"), json::value("cost"));
+  EXPECT_EQ(s.update_field(field, {{"name", "hue"}}).at("name"), json::value("hue"));
+  EXPECT_EQ(s.update_field(money, {{"name", "cost"}}).at("name"), json::value("cost"));
   auto cols = s.columns("_kite");
   EXPECT_TRUE(has(cols, "hue:text"));
   EXPECT_FALSE(has(cols, "color:text"));
@@ -221,7 +209,7 @@ TEST(MetadataFields, RenameKeepsTheDataAndDeactivationHidesThenDeleteDrops) {
       "$input) { id } }",
       {{"input", {{"id", field}}}});
   EXPECT_EQ(refused.at("extensions").at("code"), json::value("FORBIDDEN"));
-  EXPECT_EQ(update_field(s, field, {{"isActive", false}}).at("isActive"), json::value(false));
+  EXPECT_EQ(s.update_field(field, {{"isActive", false}}).at("isActive"), json::value(false));
   auto hidden = s.first_error("{ kites { edges { node { hue } } } }", {}, "/graphql");
   EXPECT_NE(std::string(hidden.at("message").as_string()).find("hue"), std::string::npos);
   EXPECT_TRUE(has(s.columns("_kite"), "hue:text"));  // kept while inactive
@@ -327,10 +315,10 @@ TEST(MetadataFields, OptionChangesRewriteStoredValues) {
                      {"position", 0}},
         json::object{{"label", "Medium"}, {"value", "MEDIUM"}, {"color", "blue"}, {"position", 1}}};
   };
-  auto updated = update_field(s, size, {{"options", next_options(size)}});
+  auto updated = s.update_field(size, {{"options", next_options(size)}});
   ASSERT_FALSE(updated.empty());
   EXPECT_EQ(updated.at("defaultValue"), json::value(nullptr));  // SMALL is gone
-  update_field(s, tags, {{"options", next_options(tags)}});
+  s.update_field(tags, {{"options", next_options(tags)}});
   auto rows = s.sql("SELECT name, size::text, tags::text FROM {s}.\"_jar\" ORDER BY name");
   ASSERT_TRUE(rows.ok()) << rows.error().message;
   ASSERT_EQ(rows.rows(), 2);

@@ -167,4 +167,12 @@ std::string metadata_server::create_field(const std::string& object_id, json::ob
   return std::string(d.at("createOneField").at("id").as_string());
 }
 
+json::object metadata_server::update_field(const std::string& id, json::object update) {
+  auto d = data(
+      "mutation($input: UpdateOneFieldMetadataInput!) { updateOneField(input: $input) "
+      "{ id name isActive isUnique defaultValue options } }",
+      {{"input", {{"id", id}, {"update", std::move(update)}}}});
+  return d.is_null() ? json::object{} : d.at("updateOneField").as_object();
+}
+
 }  // namespace cohort::testing

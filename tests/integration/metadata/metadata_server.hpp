@@ -3,6 +3,7 @@
 // mint the demo user's token. Helpers post to /metadata, /graphql and /rest/metadata.
 #pragma once
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <string>
 
@@ -10,6 +11,10 @@
 #include "storage/pg/pool.hpp"
 
 namespace cohort::testing {
+
+inline bool has(const std::vector<std::string>& list, const std::string& item) {
+  return std::find(list.begin(), list.end(), item) != list.end();
+}
 
 inline constexpr const char* metadata_app_secret = "metadata-test-secret";
 
@@ -39,6 +44,9 @@ struct metadata_server {
   std::string object_id(const std::string& name_singular);
   std::string create_object(const std::string& singular, const std::string& plural);
   std::string create_field(const std::string& object_id, boost::json::object field);
+  // updateOneField; the answer's {id name isActive isUnique defaultValue options}, empty when
+  // refused.
+  boost::json::object update_field(const std::string& id, boost::json::object update);
 
   std::string database;
   std::string schema;

@@ -12,10 +12,6 @@ namespace json = boost::json;
 
 namespace {
 
-bool has(const std::vector<std::string>& list, const std::string& item) {
-  return std::find(list.begin(), list.end(), item) != list.end();
-}
-
 bool table_exists(metadata_server& s, const std::string& table) {
   return !s.columns(table).empty();
 }

@@ -11,18 +11,6 @@ namespace json = boost::json;
 
 namespace {
 
-bool has(const std::vector<std::string>& list, const std::string& item) {
-  return std::find(list.begin(), list.end(), item) != list.end();
-}
-
-json::object update_field(metadata_server& s, const std::string& id, json::object update) {
-  auto d = s.data(
-      "mutation($input: UpdateOneFieldMetadataInput!) { updateOneField(input: "
-      "$input) { id isActive isUnique } }",
-      {{"input", {{"id", id}, {"update", std::move(update)}}}});
-  return d.is_null() ? json::object{} : d.at("updateOneField").as_object();
-}
-
 long index_count(metadata_server& s, const std::string& table, const std::string& column) {
   auto r = s.sql("SELECT count(*) FROM pg_indexes WHERE schemaname = '" + s.schema +
                  "' AND tablename = '" + table + "' AND indexdef LIKE 'CREATE UNIQUE%(" + column +
@@ -74,7 +62,7 @@ TEST(MetadataRelations, OneToManyFromTheSourceSideAndDeletionOfBothSides) {
   EXPECT_EQ(d.at("node").at("name"), json::value("D1"));
   EXPECT_EQ(d.at("node").at("fleet").at("name"), json::value("Blue"));
 
-  update_field(s, field, {{"isActive", false}});
+  s.update_field(field, {{"isActive", false}});
   auto del = s.data(
       "mutation($input: DeleteOneFieldInput!) { deleteOneField(input: $input) { "
       "id } }",
@@ -100,7 +88,7 @@ TEST(MetadataRelations, UniqueFieldsGetAndLoseTheirIndex) {
   auto dup = s.first_error("mutation { createLocker(data: {name: \"b\", code: \"X1\"}) { id } }",
                            {}, "/graphql");
   EXPECT_EQ(dup.at("extensions").at("code"), json::value("BAD_USER_INPUT"));
-  EXPECT_EQ(update_field(s, code, {{"isUnique", false}}).at("isUnique"), json::value(false));
+  EXPECT_EQ(s.update_field(code, {{"isUnique", false}}).at("isUnique"), json::value(false));
   EXPECT_EQ(index_count(s, "_locker", "code"), 0);
   EXPECT_FALSE(
       s.data("mutation { createLocker(data: {name: \"b\", code: \"X1\"}) { id } }", {}, "/graphql")

@@ -19,10 +19,6 @@ json::value parse(const raw_response& res) {
   return v;
 }
 
-bool has(const std::vector<std::string>& list, const std::string& item) {
-  return std::find(list.begin(), list.end(), item) != list.end();
-}
-
 }  // namespace
 
 TEST(MetadataRest, ListsObjectsWithTheirFieldsInTheLegacyEnvelope) {
