@@ -24,10 +24,16 @@ struct http_answer {
 struct webhook_server {
   // allow_private: the ALLOW_PRIVATE_NETWORK_TARGETS setting of that server.
   static webhook_server& shared(bool allow_private = true);
+  // A server of its own on a new database `name` (for tests that kill it).
+  static std::unique_ptr<webhook_server> launch(const std::string& name, bool allow_private);
+  // Starts a new `cohort serve` on the same database (after the old one was killed).
+  bool restart();
 
-  // `bearer` "<demo>" is the demo user's token; empty sends none.
+  // `bearer` "<demo>" is the demo user's token; empty sends none. Without an answer: a test
+  // failure when `must_answer`, else status 0.
   http_answer call(const std::string& method, const std::string& target,
-                   const std::string& body = {}, const std::string& bearer = "<demo>");
+                   const std::string& body = {}, const std::string& bearer = "<demo>",
+                   bool must_answer = true);
   // POST {query, variables} to /metadata or /graphql.
   http_answer graphql(const std::string& endpoint, const std::string& query,
                       const boost::json::value& variables = nullptr,
@@ -45,6 +51,7 @@ struct webhook_server {
   // Creates a person through /graphql; answers its id.
   std::string create_person(const std::string& first_name);
 
+  bool allow_private = true;
   std::string database;
   std::string workspace_id;
   std::string token;
