@@ -107,6 +107,8 @@ json::object encode_object(const model::object_metadata& object) {
   }
   json::array indexes;
   for (const auto& index : object.indexes) indexes.push_back(encode_index(index));
+  json::array search_fields;
+  for (const auto& f : object.search_fields) search_fields.push_back(json::value(f));
   return {{"nameSingular", object.name_singular},
           {"namePlural", object.name_plural},
           {"labelSingular", object.label_singular},
@@ -124,6 +126,7 @@ json::object encode_object(const model::object_metadata& object) {
           {"labelIdentifierFieldMetadataId", optional_string(object.label_identifier_field_id)},
           {"imageIdentifierFieldMetadataId", optional_string(object.image_identifier_field_id)},
           {"duplicateCriteria", std::move(criteria)},
+          {"searchFields", std::move(search_fields)},
           {"indexes", std::move(indexes)}};
 }
 
@@ -180,6 +183,12 @@ void apply_object(const json::object& d, model::object_metadata& o) {
         if (c.is_string()) g.emplace_back(c.as_string());
       }
       o.duplicate_criteria.push_back(std::move(g));
+    }
+  }
+  if (auto* v = d.if_contains("searchFields"); v && v->is_array()) {
+    o.search_fields.clear();
+    for (const auto& f : v->as_array()) {
+      if (f.is_string()) o.search_fields.emplace_back(f.as_string());
     }
   }
   if (auto* v = d.if_contains("indexes"); v && v->is_array()) {

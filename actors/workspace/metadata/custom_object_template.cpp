@@ -98,6 +98,8 @@ custom_object make_custom_object(model::object_metadata base,
     if (f.type == field_type::ts_vector) f.is_active = false;
   }
   o.label_identifier_field_id = o.find_field("name")->id;
+  // Its search vector reads the label identifier, as Twenty's does ("'rex':1").
+  o.search_fields = {"name"};
   const std::string label = model::capitalize(o.label_singular);
   for (const auto& link : links) {
     const model::object_metadata* target = nullptr;

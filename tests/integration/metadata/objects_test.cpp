@@ -85,10 +85,23 @@ TEST(MetadataObjects, CreateOneObjectAnswersAsTwentyAndCreatesTheTable) {
   auto listed = s.data("{ pets { totalCount edges { node { name } } } }", {}, "/graphql");
   ASSERT_FALSE(listed.is_null());
   EXPECT_EQ(listed.at("pets").at("totalCount"), json::value(1));
-  auto sql = s.sql("SELECT name FROM {s}.\"_pet\"");
+  auto sql = s.sql("SELECT name, \"searchVector\"::text FROM {s}.\"_pet\"");
   ASSERT_TRUE(sql.ok());
   ASSERT_EQ(sql.rows(), 1);
   EXPECT_EQ(sql.get(0, 0), "Rex");
+  EXPECT_EQ(sql.get(0, 1), "'rex':1");  // the search vector reads the name, as Twenty's
+  // Search finds the new object's records.
+  auto found = s.data(
+      "{ search(searchInput: \"rex\", limit: 5) { edges { node { label "
+      "objectNameSingular } } } }",
+      {}, "/graphql");
+  if (!found.is_null()) {
+    bool pet = false;
+    for (const auto& e : found.at("search").at("edges").as_array()) {
+      pet = pet || e.at("node").at("objectNameSingular") == json::value("pet");
+    }
+    EXPECT_TRUE(pet);
+  }
 }
 
 TEST(MetadataObjects, DuplicateNameIsAConflict) {
