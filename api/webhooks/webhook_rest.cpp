@@ -10,6 +10,7 @@
 #include "api/webhooks/webhook_input.hpp"
 #include "api/webhooks/webhook_json.hpp"
 #include "api/webhooks/webhook_permission.hpp"
+#include "storage/query/filter_operators.hpp"
 #include "storage/webhooks/delivery_repository.hpp"
 #include "storage/webhooks/webhook_repository.hpp"
 
@@ -46,15 +47,6 @@ std::optional<std::vector<std::string_view>> segments_after_prefix(std::string_v
     rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
   }
   return out;
-}
-
-bool is_uuid(std::string_view s) {
-  if (s.size() != 36) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  return true;
 }
 
 http::response json_response(unsigned status, const json::value& body) {
@@ -158,7 +150,7 @@ void route(const webhook_rest_services& s, const http::request& req,
   bool deliveries = segments.size() == 2 && segments[1] == "deliveries" && m == "GET";
   if (segments.size() > 2 || (segments.size() == 2 && !deliveries))
     return done(rest::to_response(no_route(req)));
-  if (!is_uuid(id)) {
+  if (!storage::query::is_uuid(id)) {
     // What PostgreSQL answers Twenty's query, which its REST filter turns into a 400.
     return done(
         rest::to_response(rest::bad_request("invalid input syntax for type uuid: \"" + id + "\"")));

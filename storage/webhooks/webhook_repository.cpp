@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <cctype>
 
+#include "storage/query/filter_operators.hpp"
 #include "storage/query/sql_text.hpp"
 
 namespace cohort::storage::webhooks {
@@ -62,16 +63,6 @@ pg::pool::callback single_row(webhook_callback done) {
   };
 }
 
-// A malformed id cannot name a row; answering "none" keeps SQL errors for real faults.
-bool is_uuid(std::string_view s) {
-  if (s.size() != 36) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 void list_webhooks(pg::pool& pool, std::string workspace_id, webhook_list_callback done) {
@@ -87,7 +78,7 @@ void list_webhooks(pg::pool& pool, std::string workspace_id, webhook_list_callba
 }
 
 void find_webhook(pg::pool& pool, std::string workspace_id, std::string id, webhook_callback done) {
-  if (!is_uuid(id)) return done({});
+  if (!query::is_uuid(id)) return done({});
   pool.query("SELECT " + returned_columns() +
                  " FROM core.webhook WHERE id = $1::uuid AND workspace_id = $2::uuid AND "
                  "deleted_at IS NULL",
@@ -107,7 +98,8 @@ void insert_webhook(pg::pool& pool, new_webhook webhook, webhook_callback done) 
 
 void update_webhook(pg::pool& pool, std::string workspace_id, std::string id, webhook_update update,
                     webhook_callback done) {
-  if (!is_uuid(id)) return done({});
+  // A malformed id names no row; answering "none" keeps SQL errors for real faults.
+  if (!query::is_uuid(id)) return done({});
   // A flag per column says whether it changes, so one prepared statement serves every update.
   pg::params args{std::move(id), std::move(workspace_id)};
   auto flag = [&](bool set) { args.push_back(set ? "t" : "f"); };
@@ -133,7 +125,7 @@ void update_webhook(pg::pool& pool, std::string workspace_id, std::string id, we
 
 void soft_delete_webhook(pg::pool& pool, std::string workspace_id, std::string id,
                          webhook_callback done) {
-  if (!is_uuid(id)) return done({});
+  if (!query::is_uuid(id)) return done({});
   pool.query(
       "UPDATE core.webhook SET deleted_at = now() WHERE id = $1::uuid AND "
       "workspace_id = $2::uuid AND deleted_at IS NULL RETURNING " +

@@ -176,3 +176,23 @@ TEST_F(WebhookRetries, OrderIsKeptPerWebhookWhileAnEarlierDeliveryRetries) {
   EXPECT_EQ(order, (std::vector<std::string>{first, first, first, second, third}));
   for (const auto& d : deliveries_of(server(), webhook)) EXPECT_EQ(d.status, "delivered");
 }
+
+TEST_F(WebhookRetries, ADeletedWebhookGetsNoMoreAttempts) {
+  webhook_receiver receiver;
+  receiver.respond([](const received_request&, std::size_t) {
+    return receiver_reply{.status = 503, .headers = {{"Retry-After", "2"}}};
+  });
+  std::string webhook = server().create_webhook(receiver.url(), R"(["person.created"])");
+  server().create_person("Deleted");
+  ASSERT_TRUE(receiver.wait_for(1));
+  auto deleted =
+      server().graphql("/metadata", "mutation($id: UUID!) { deleteWebhook(input: {id: $id}) }",
+                       json::object{{"id", webhook}});
+  ASSERT_EQ(deleted.body.at("data").at("deleteWebhook"), json::value(true)) << deleted.text;
+  ASSERT_TRUE(wait_settled(server(), webhook));
+  auto log = deliveries_of(server(), webhook);
+  EXPECT_EQ(log[0].status, "failed");
+  EXPECT_EQ(log[0].attempts, 1);
+  EXPECT_EQ(log[0].last_error, "the webhook was deleted");
+  EXPECT_EQ(receiver.count(), 1u);
+}
