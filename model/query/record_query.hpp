@@ -114,6 +114,9 @@ struct record_actor {
   std::optional<std::string> user_id;
   std::string name;  // "Tim Apple", the API key's name, ...
   std::optional<std::string> api_key_id;
+  // createdBy.context as JSON text when the input gives none: {} for requests; the records a
+  // workspace is prefilled with have none (null), as Twenty's.
+  std::optional<std::string> context = "{}";
 };
 
 struct record_query {

@@ -18,7 +18,7 @@ std::string id_of(std::string_view kind, std::string_view name) {
 
 // Opportunities, notes and tasks that reference the sample companies and people.
 std::vector<seed_records> pipeline() {
-  auto company = [](std::string_view name) { return id_of("sample-company", name); };
+  auto company = [](std::string_view name) { return sample_company_id(name); };
   auto person = [](std::string_view email) { return id_of("sample-person", email); };
   boost::json::array opportunities = {
       {{"id", id_of("opportunity", "airbnb")},

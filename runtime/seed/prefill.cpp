@@ -29,6 +29,7 @@ void create_samples(std::shared_ptr<storage::pg::pool> pool,
   q.data = inputs;
   q.actor.source = "SYSTEM";
   q.actor.name = "System";
+  q.actor.context = std::nullopt;
   auto& id = q.record.items.emplace_back();
   id.key = "id";
   id.field = "id";

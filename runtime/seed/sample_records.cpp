@@ -8,12 +8,20 @@ namespace cohort::runtime::seed {
 
 namespace {
 
+// An address part Twenty leaves NULL in its prefill.
+constexpr const char* none = nullptr;
+
 struct sample {
+  const char* company_id;  // Twenty prefills its sample companies with these fixed ids
   const char* company;
   const char* domain;
   int employees;
-  const char* street;
+  const char* street1;
+  const char* street2;
+  const char* city;
+  const char* state;
   const char* postcode;
+  const char* country;
   const char* first_name;
   const char* last_name;
   const char* email;
@@ -21,19 +29,28 @@ struct sample {
   int avatar;  // placeholder image number
 };
 
-// In Twenty's prefill order (position 1..5).
+// In Twenty's prefill order (position 1..5), with its addresses.
 constexpr sample samples[] = {
-    {"Airbnb", "https://airbnb.com", 5000, "888 Brannan St", "94103", "Brian", "Chesky",
-     "chesky@airbnb.com", "123456789", 3},
-    {"Anthropic", "https://anthropic.com", 1100, "548 Market St", "94104", "Dario", "Amodei",
+    {"c776ee49-f608-4a77-8cc8-6fe96ae1e43f", "Airbnb", "https://airbnb.com", 5000, "888 Brannan St",
+     none, "San Francisco", "CA", "94103", "United States", "Brian", "Chesky", "chesky@airbnb.com",
+     "123456789", 3},
+    {"f45ee421-8a3e-4aa5-a1cf-7207cc6754e1", "Anthropic", "https://anthropic.com", 1100,
+     "548 Market Street", none, "San Francisco", "CA", "94104", "United States", "Dario", "Amodei",
      "amodei@anthropic.com", "555123456", 89},
-    {"Stripe", "https://stripe.com", 8000, "354 Oyster Point Blvd", "94080", "Patrick", "Collison",
-     "collison@stripe.com", "987625341", 47},
-    {"Figma", "https://figma.com", 800, "760 Market St", "94102", "Dylan", "Field",
+    {"1f70157c-4ea5-4d81-bc49-e1401abfbb94", "Stripe", "https://stripe.com", 8000, "Eutaw Street",
+     none, "Dublin", none, none, "Ireland", "Patrick", "Collison", "collison@stripe.com",
+     "987625341", 47},
+    {"9d5bcf43-7d38-4e88-82cb-d6d4ce638bf0", "Figma", "https://figma.com", 800, "760 Market St",
+     "Floor 10", "San Francisco", none, "94102", "United States", "Dylan", "Field",
      "field@figma.com", "098822619", 40},
-    {"Notion", "https://notion.com", 400, "2300 Harrison St", "94110", "Ivan", "Zhao",
+    {"06290608-8bf0-4806-99ae-a715a6a93fad", "Notion", "https://notion.com", 400,
+     "2300 Harrison St", none, "San Francisco", "CA", "94110", "United States", "Ivan", "Zhao",
      "zhao@notion.com", "882261739", 68},
 };
+
+boost::json::value text_or_null(const char* text) {
+  return text ? boost::json::value(text) : boost::json::value(nullptr);
+}
 
 }  // namespace
 
@@ -42,8 +59,7 @@ std::vector<seed_records> sample_records(std::string_view workspace_id) {
   boost::json::array people;
   int position = 1;
   for (const auto& s : samples) {
-    std::string company_id =
-        model::uuid_v5(workspace_id, std::string("sample-company:") + s.company);
+    std::string company_id = s.company_id;
     std::string person_id = model::uuid_v5(workspace_id, std::string("sample-person:") + s.email);
     companies.push_back(boost::json::object{
         {"id", company_id},
@@ -51,11 +67,12 @@ std::vector<seed_records> sample_records(std::string_view workspace_id) {
         {"domainName", {{"primaryLinkUrl", s.domain}, {"primaryLinkLabel", ""}}},
         {"employees", s.employees},
         {"address",
-         {{"addressStreet1", s.street},
-          {"addressCity", "San Francisco"},
-          {"addressPostcode", s.postcode},
-          {"addressState", "CA"},
-          {"addressCountry", "United States"}}},
+         {{"addressStreet1", s.street1},
+          {"addressStreet2", text_or_null(s.street2)},
+          {"addressCity", s.city},
+          {"addressState", text_or_null(s.state)},
+          {"addressPostcode", text_or_null(s.postcode)},
+          {"addressCountry", s.country}}},
         {"position", position},
     });
     people.push_back(boost::json::object{
@@ -75,6 +92,13 @@ std::vector<seed_records> sample_records(std::string_view workspace_id) {
     ++position;
   }
   return {{"company", std::move(companies)}, {"person", std::move(people)}};
+}
+
+std::string sample_company_id(std::string_view name) {
+  for (const auto& s : samples) {
+    if (name == s.company) return s.company_id;
+  }
+  return {};
 }
 
 }  // namespace cohort::runtime::seed

@@ -69,7 +69,9 @@ void add_actor_columns(compile_context& ctx, const model::object_metadata& objec
   values.columns.push_back({column("name"), name});
   // Twenty answers createdBy.context as {} when the caller gave none.
   const std::string context_col = column("context");
-  if (!values.has(context_col)) values.columns.push_back({context_col, "'{}'::jsonb"});
+  if (!values.has(context_col) && actor.context) {
+    values.columns.push_back({context_col, ctx.bind(actor.context, "jsonb")});
+  }
 }
 
 // upsert: the id a create input lands on. An existing record matches by the input's id or by any
