@@ -22,7 +22,8 @@ struct enqueue_request {
   // Not before this moment (delayed job); now when empty.
   std::optional<std::chrono::system_clock::time_point> run_at;
   std::optional<int> max_attempts;  // the kind's setting when empty
-  // Jobs with the same key run one at a time, in enqueue order (e.g. one webhook's deliveries).
+  // Jobs of one kind with the same key run one at a time, in enqueue order (e.g. one webhook's
+  // deliveries); a job waiting for a retry holds back the ones behind it.
   std::optional<std::string> ordering_key;
 };
 

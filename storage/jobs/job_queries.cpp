@@ -16,21 +16,37 @@ const char* const fence =
 
 pg::statement claim_statement(const std::string& kind, const std::string& node, int limit,
                               std::chrono::milliseconds lock_for) {
-  // Only ready rows, so the scan follows job_ready_idx in (run_at, id) order (expired locks are
-  // made ready by reclaim_expired_statement). A job behind an unfinished job of its ordering key
-  // waits, so those run one at a time in id order. SKIP LOCKED: two workers claiming together
-  // each take different rows.
+  // Candidates: the first due jobs without an ordering key (job_ready_idx order), and for each
+  // ordering key of the kind its first unfinished job when that one is ready and due — so jobs of
+  // one key run one at a time in id order. `keys` walks the distinct keys through
+  // job_ordering_idx (a loose index scan), so jobs waiting behind a key cost nothing. now(), not
+  // clock_timestamp(): a stable bound the index scan can use. SKIP LOCKED: workers claiming
+  // together each take different rows; a candidate another worker took meanwhile fails the
+  // re-checked status and is skipped.
+  // The candidates reach the rows through `= ANY (ARRAY(...))`, a primary-key lookup whatever the
+  // table's statistics say (with IN, a table not yet analysed got a nested loop over every row).
   std::string sql =
+      "WITH RECURSIVE keys AS ((SELECT ordering_key AS k FROM core.job WHERE kind = $1 AND "
+      "ordering_key IS NOT NULL AND status IN ('ready', 'running') ORDER BY ordering_key LIMIT 1) "
+      "UNION ALL SELECT (SELECT ordering_key FROM core.job WHERE kind = $1 AND ordering_key > "
+      "keys.k AND status IN ('ready', 'running') ORDER BY ordering_key LIMIT 1) FROM keys WHERE "
+      "keys.k IS NOT NULL), candidates AS ((SELECT id FROM core.job WHERE kind = $1 AND status = "
+      "'ready' AND ordering_key IS NULL AND run_at <= now() ORDER BY run_at, id LIMIT $5) UNION "
+      "ALL SELECT h.id FROM keys, LATERAL (SELECT id, status, run_at FROM core.job WHERE kind = "
+      "$1 AND ordering_key = keys.k AND status IN ('ready', 'running') ORDER BY id LIMIT 1) h "
+      "WHERE keys.k IS NOT NULL AND h.status = 'ready' AND h.run_at <= now()) "
       "UPDATE core.job j SET status = 'running', attempts = j.attempts + 1, locked_by = $2, "
       "locked_until = clock_timestamp() + $4 * interval '1 millisecond', updated_at = now() "
-      "FROM (SELECT c.id FROM core.job c WHERE c.kind = $1 AND c.status = 'ready' AND "
-      "c.run_at <= clock_timestamp() AND (c.ordering_key IS NULL OR NOT EXISTS (SELECT 1 FROM "
-      "core.job e WHERE e.ordering_key = c.ordering_key AND e.id < c.id AND e.status IN "
-      "('ready', 'running'))) ORDER BY c.run_at, c.id LIMIT $3 FOR UPDATE SKIP LOCKED) pick "
-      "WHERE j.id = pick.id RETURNING j.id, j.payload::text, j.attempts, j.max_attempts, "
+      "FROM (SELECT c.id FROM core.job c WHERE c.id = ANY (ARRAY(SELECT id FROM candidates)) AND "
+      "c.status "
+      "= 'ready' AND c.run_at <= now() ORDER BY c.run_at, c.id LIMIT $3 FOR UPDATE SKIP LOCKED) "
+      "pick WHERE j.id = pick.id RETURNING j.id, j.payload::text, j.attempts, j.max_attempts, "
       "j.idempotency_key, to_char(j.created_at AT TIME ZONE 'UTC', "
       "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
-  return {std::move(sql), {kind, node, std::to_string(limit), millis(lock_for)}};
+  // More candidates than the claim takes, so that workers claiming together rarely leave with
+  // nothing because another locked the same few rows.
+  return {std::move(sql),
+          {kind, node, std::to_string(limit), millis(lock_for), std::to_string(limit * 4)}};
 }
 
 pg::statement reclaim_expired_statement(const std::string& kind) {

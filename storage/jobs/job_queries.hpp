@@ -15,8 +15,8 @@
 namespace cohort::storage::jobs {
 
 // Claims up to `limit` ready jobs of `kind` whose run_at has come, skipping jobs behind an
-// unfinished job of the same ordering key. Columns: id, payload, attempts (after this claim),
-// max_attempts (NULL: the kind's), idempotency_key, created_at.
+// unfinished job of the same kind and ordering key. Columns: id, payload, attempts (after this
+// claim), max_attempts (NULL: the kind's), idempotency_key, created_at.
 pg::statement claim_statement(const std::string& kind, const std::string& node, int limit,
                               std::chrono::milliseconds lock_for);
 // Makes jobs of `kind` whose lock expired (their node died) ready again.
