@@ -146,7 +146,7 @@ std::optional<std::string> node::start(bool& config_problem) {
   sup.children.push_back(
       {"event_bus", [](caf::actor_system& s) { return actors::spawn_event_bus(s); }});
   api::webhooks::register_webhooks(*p.background.jobs, *p.background.consumers, p.db.pool(),
-                                   settings_);
+                                   settings_, p.metrics);
   add_background_children(p.background, sup, p.db.pool());
   sup.children.push_back({"workspace_registry", [reg](caf::actor_system& s) {
                             return actors::spawn_workspace_registry(s, reg);

@@ -35,6 +35,23 @@ void log_then_answer(const delivery_services& services, const std::string& deliv
       });
 }
 
+// Counts one attempt: cohort_webhook_attempts_total{outcome} and its duration.
+void count_attempt(const delivery_services& services, std::string_view what,
+                   std::chrono::steady_clock::duration took) {
+  if (!services.metrics) return;
+  services.metrics
+      ->counter("cohort_webhook_attempts_total",
+                "Webhook delivery attempts by outcome (delivered, retry, failed, dead)",
+                {"outcome"})
+      .with({what})
+      .inc();
+  services.metrics
+      ->histogram("cohort_webhook_attempt_duration_seconds",
+                  "Time from sending a webhook delivery to its answer (or failure)", {})
+      .with(std::vector<std::string>{})
+      .observe(std::chrono::duration<double>(took).count());
+}
+
 void send(const delivery_services& services, const wh::delivery_to_send& d, int attempt,
           bool last_attempt, std::function<void(outcome)> done) {
   std::string body = delivery_body(d.payload, d.target_url, d.webhook_id);
@@ -46,8 +63,9 @@ void send(const delivery_services& services, const wh::delivery_to_send& d, int 
   request.body = std::move(body);
   request.timeout = services.timeout;
   request.allow_private_targets = services.allow_private_targets;
+  auto started = std::chrono::steady_clock::now();
   services.client->send(
-      std::move(request), [services, id = d.id, last_attempt,
+      std::move(request), [services, id = d.id, last_attempt, started,
                            done = std::move(done)](http::outbound_response response) {
         auto assessed = assess_attempt(response, std::chrono::system_clock::now());
         wh::attempt_record record;
@@ -70,6 +88,8 @@ void send(const delivery_services& services, const wh::delivery_to_send& d, int 
             result = {outcome::status::fail, assessed.error, {}};
             break;
         }
+        std::string counted = record.status == "pending" ? "retry" : record.status;
+        count_attempt(services, counted, std::chrono::steady_clock::now() - started);
         log_then_answer(services, id, std::move(record), std::move(result), done);
       });
 }

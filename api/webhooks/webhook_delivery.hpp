@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "api/http/metrics.hpp"
 #include "api/http/outbound_client.hpp"
 #include "storage/pg/pool.hpp"
 
@@ -24,6 +25,8 @@ struct delivery_services {
   std::shared_ptr<http::outbound_client> client;
   bool allow_private_targets = false;  // ALLOW_PRIVATE_NETWORK_TARGETS
   std::chrono::milliseconds timeout{5000};
+  // /metrics: attempts by outcome and their duration; null: not counted.
+  std::shared_ptr<http::metrics_registry> metrics;
 };
 
 struct delivery_outcome {

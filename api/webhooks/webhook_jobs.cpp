@@ -44,12 +44,14 @@ void register_webhooks(actors::jobs::job_registry& jobs,
 
 void register_webhooks(actors::jobs::job_registry& jobs,
                        actors::events::consumer_registry& consumers,
-                       std::shared_ptr<storage::pg::pool> pool, const config::settings& settings) {
+                       std::shared_ptr<storage::pg::pool> pool, const config::settings& settings,
+                       std::shared_ptr<http::metrics_registry> metrics) {
   delivery_services services;
   services.pool = std::move(pool);
   services.client = std::make_shared<http::outbound_client>(1);
   services.allow_private_targets = settings.allow_private_network_targets;
   services.timeout = settings.webhook_timeout;
+  services.metrics = std::move(metrics);
   webhook_job_options options;
   options.max_attempts = settings.webhook_max_attempts;
   options.backoff_base = settings.webhook_retry_base_delay;

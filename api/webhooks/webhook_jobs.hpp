@@ -28,9 +28,10 @@ void register_webhooks(actors::jobs::job_registry& jobs,
                        const webhook_job_options& options);
 
 // The same from the node's settings (ALLOW_PRIVATE_NETWORK_TARGETS, WEBHOOK_*), with an outbound
-// client of its own (one thread).
+// client of its own (one thread), counting attempts in `metrics`.
 void register_webhooks(actors::jobs::job_registry& jobs,
                        actors::events::consumer_registry& consumers,
-                       std::shared_ptr<storage::pg::pool> pool, const config::settings& settings);
+                       std::shared_ptr<storage::pg::pool> pool, const config::settings& settings,
+                       std::shared_ptr<http::metrics_registry> metrics);
 
 }  // namespace cohort::api::webhooks

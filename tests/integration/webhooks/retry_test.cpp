@@ -54,6 +54,13 @@ TEST_F(WebhookRetries, ServerErrorsAreRetriedUntilDelivered) {
   EXPECT_EQ(log[0].status, "delivered");
   EXPECT_EQ(log[0].attempts, 3);
   EXPECT_EQ(log[0].last_status_code, "200");
+  // Attempts are counted in /metrics by outcome.
+  auto metrics = server().call("GET", "/metrics", "", "");
+  EXPECT_NE(metrics.text.find("cohort_webhook_attempts_total{outcome=\"retry\"}"),
+            std::string::npos);
+  EXPECT_NE(metrics.text.find("cohort_webhook_attempts_total{outcome=\"delivered\"}"),
+            std::string::npos);
+  EXPECT_NE(metrics.text.find("cohort_webhook_attempt_duration_seconds_count"), std::string::npos);
   // The job ends just after the log is written.
   EXPECT_TRUE(server().wait_sql(
       "SELECT bool_and(j.status = 'done') FROM core.job j JOIN core.webhook_delivery d ON "
