@@ -1,7 +1,7 @@
 // The view layer of /metadata (Twenty 1.6's CoreView API): views and their fields, filters,
 // filter groups, sorts and groups of the caller's workspace, read and written through
 // storage/metadata/view_repository. One table of kinds drives every root field: its entity name,
-// the defaults a create fills in, and the two mutation styles Twenty's resolvers have.
+// its parent argument, and which of the two mutation styles of Twenty's resolvers it has.
 #include <boost/json.hpp>
 
 #include "api/platform/metadata_resolvers.hpp"
@@ -20,32 +20,18 @@ struct kind_spec {
   std::string_view entity;      // "View" -> getCoreView, getCoreViews, createCoreView, ...
   std::string_view plural;      // "Views"
   std::string_view parent_arg;  // getCoreViews(objectMetadataId) / getCoreViewFields(viewId)
-  const char* defaults;         // JSON: what a create fills in when the input leaves it out
   // viewField: update(input: {id, update}), delete/destroy(input: {id}) answering the entity;
   // the others: update(id, input), delete/destroy(id) answering a Boolean.
   bool input_style;
 };
 
 const kind_spec kinds[] = {
-    {view_kind::view, "View", "Views", "objectMetadataId",
-     R"({"name":"","type":"TABLE","key":null,"icon":"","position":0,"isCompact":false,)"
-     R"("isCustom":false,"openRecordIn":"SIDE_PANEL","kanbanAggregateOperation":null,)"
-     R"("kanbanAggregateOperationFieldMetadataId":null,"calendarFieldMetadataId":null,)"
-     R"("anyFieldFilterValue":null,"calendarLayout":null})",
-     false},
-    {view_kind::view_field, "ViewField", "ViewFields", "viewId",
-     R"({"isVisible":true,"size":0,"position":0,"aggregateOperation":null})", true},
-    {view_kind::view_filter, "ViewFilter", "ViewFilters", "viewId",
-     R"({"operand":"IS","value":"","viewFilterGroupId":null,"positionInViewFilterGroup":null,)"
-     R"("subFieldName":null})",
-     false},
-    {view_kind::view_filter_group, "ViewFilterGroup", "ViewFilterGroups", "viewId",
-     R"({"parentViewFilterGroupId":null,"logicalOperator":"AND",)"
-     R"("positionInViewFilterGroup":null})",
-     false},
-    {view_kind::view_sort, "ViewSort", "ViewSorts", "viewId", R"({"direction":"ASC"})", false},
-    {view_kind::view_group, "ViewGroup", "ViewGroups", "viewId",
-     R"({"isVisible":true,"fieldValue":"","position":0})", false},
+    {view_kind::view, "View", "Views", "objectMetadataId", false},
+    {view_kind::view_field, "ViewField", "ViewFields", "viewId", true},
+    {view_kind::view_filter, "ViewFilter", "ViewFilters", "viewId", false},
+    {view_kind::view_filter_group, "ViewFilterGroup", "ViewFilterGroups", "viewId", false},
+    {view_kind::view_sort, "ViewSort", "ViewSorts", "viewId", false},
+    {view_kind::view_group, "ViewGroup", "ViewGroups", "viewId", false},
 };
 
 field_error view_error(std::string message, std::string_view code) {
@@ -159,7 +145,7 @@ void add_kind(resolver_list& out, const state_ptr& state, const kind_spec& spec)
          auto id = string_arg(input, "id").value_or(new_uuid());
          const char* parent_key = spec.kind == view_kind::view ? "objectMetadataId" : "viewId";
          auto parent = string_arg(input, parent_key).value_or("");
-         json::object data = json::parse(spec.defaults).as_object();
+         json::object data = store::default_view_data(spec.kind);
          for (const auto& [k, v] : input) {
            if (k != "id" && k != parent_key) data[k] = v;
          }

@@ -82,6 +82,36 @@ std::string_view kind_name(view_kind kind) {
   return "view";
 }
 
+json::object default_view_data(view_kind kind) {
+  const char* text = "{}";
+  switch (kind) {
+    case view_kind::view:
+      text = R"({"name":"","type":"TABLE","key":null,"icon":"","position":0,"isCompact":false,)"
+             R"("isCustom":false,"openRecordIn":"SIDE_PANEL","kanbanAggregateOperation":null,)"
+             R"("kanbanAggregateOperationFieldMetadataId":null,"calendarFieldMetadataId":null,)"
+             R"("anyFieldFilterValue":null,"calendarLayout":null})";
+      break;
+    case view_kind::view_field:
+      text = R"({"isVisible":true,"size":0,"position":0,"aggregateOperation":null})";
+      break;
+    case view_kind::view_filter:
+      text = R"({"operand":"IS","value":"","viewFilterGroupId":null,)"
+             R"("positionInViewFilterGroup":null,"subFieldName":null})";
+      break;
+    case view_kind::view_filter_group:
+      text = R"({"parentViewFilterGroupId":null,"logicalOperator":"AND",)"
+             R"("positionInViewFilterGroup":null})";
+      break;
+    case view_kind::view_sort:
+      text = R"({"direction":"ASC"})";
+      break;
+    case view_kind::view_group:
+      text = R"({"isVisible":true,"fieldValue":"","position":0})";
+      break;
+  }
+  return json::parse(text).as_object();
+}
+
 void list_view_entities(pg::pool& pool, const std::string& workspace_id, view_kind kind,
                         const std::optional<std::string>& parent, view_callback done) {
   const std::string parent_column = kind == view_kind::view ? "object_metadata_id" : "view_id";
@@ -102,18 +132,38 @@ void find_view_entity(pg::pool& pool, const view_key& key, view_callback done) {
       {key.workspace_id, std::string(kind_name(key.kind)), key.id}, std::move(done));
 }
 
-void insert_view_entity(pg::pool& pool, const view_key& key, const std::string& parent,
-                        const json::object& data, view_callback done) {
+pg::statement insert_view_entity_statement(const view_key& key, const std::string& parent,
+                                           const json::object& data) {
   const bool view = key.kind == view_kind::view;
-  run(pool,
-      "INSERT INTO core.view_entity AS e (workspace_id, kind, id, view_id, object_metadata_id, "
-      "data) "
-      "VALUES ($1::uuid, $2, $3::uuid, $4::uuid, $5::uuid, $6::jsonb)" +
-          returning(),
+  return {
+      "INSERT INTO core.view_entity AS e (workspace_id, kind, id, view_id, "
+      "object_metadata_id, data) VALUES ($1::uuid, $2, $3::uuid, $4::uuid, $5::uuid, $6::jsonb)",
       {key.workspace_id, std::string(kind_name(key.kind)), key.id,
        view ? std::nullopt : std::optional<std::string>(parent),
-       view ? std::optional<std::string>(parent) : std::nullopt, json::serialize(data)},
-      std::move(done));
+       view ? std::optional<std::string>(parent) : std::nullopt, json::serialize(data)}};
+}
+
+void insert_view_entity(pg::pool& pool, const view_key& key, const std::string& parent,
+                        const json::object& data, view_callback done) {
+  auto statement = insert_view_entity_statement(key, parent, data);
+  run(pool, statement.sql + returning(), std::move(statement.args), std::move(done));
+}
+
+pg::statement destroy_views_of_object(const std::string& workspace_id,
+                                      const std::string& object_id) {
+  return {
+      "DELETE FROM core.view_entity WHERE workspace_id = $1::uuid AND (object_metadata_id = "
+      "$2::uuid OR view_id IN (SELECT id FROM core.view_entity WHERE workspace_id = $1::uuid "
+      "AND object_metadata_id = $2::uuid))",
+      {workspace_id, object_id}};
+}
+
+pg::statement destroy_view_children_of_field(const std::string& workspace_id,
+                                             const std::string& field_id) {
+  return {
+      "DELETE FROM core.view_entity WHERE workspace_id = $1::uuid AND kind <> 'view' AND "
+      "data->>'fieldMetadataId' = $2",
+      {workspace_id, field_id}};
 }
 
 void update_view_entity(pg::pool& pool, const view_key& key, const json::object& patch,

@@ -18,6 +18,10 @@ namespace cohort::storage::metadata {
 enum class view_kind { view, view_field, view_filter, view_filter_group, view_sort, view_group };
 std::string_view kind_name(view_kind kind);  // "view", "viewField", ...
 
+// What a new entity of `kind` holds for each property its create input leaves out (Twenty's
+// defaults: a TABLE view opening records in the side panel, a visible field, an IS filter, ...).
+boost::json::object default_view_data(view_kind kind);
+
 struct view_rows {
   std::optional<pg::error_info> error;
   std::vector<boost::json::object> rows;
@@ -45,5 +49,15 @@ void update_view_entity(pg::pool& pool, const view_key& key, const boost::json::
 void delete_view_entity(pg::pool& pool, const view_key& key, view_callback done);
 // Removal for good; a view takes its children with it.
 void destroy_view_entity(pg::pool& pool, const view_key& key, view_callback done);
+
+// Statements a metadata change runs in its own transaction: a new entity (e.g. the INDEX view of
+// a new object), every view of a deleted object with its children, and every child naming a
+// deleted field.
+pg::statement insert_view_entity_statement(const view_key& key, const std::string& parent,
+                                           const boost::json::object& data);
+pg::statement destroy_views_of_object(const std::string& workspace_id,
+                                      const std::string& object_id);
+pg::statement destroy_view_children_of_field(const std::string& workspace_id,
+                                             const std::string& field_id);
 
 }  // namespace cohort::storage::metadata

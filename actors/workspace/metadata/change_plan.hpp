@@ -10,6 +10,7 @@
 
 #include "actors/workspace/metadata/metadata_change.hpp"
 #include "model/workspace_model.hpp"
+#include "storage/pg/pool.hpp"
 
 namespace cohort::actors::metadata {
 
@@ -20,6 +21,8 @@ struct change_plan {
   std::set<std::string> fields_to_write;   // ids of fields whose row is rewritten
   std::vector<std::string> objects_removed;
   std::vector<std::string> fields_removed;
+  // Other rows the change writes in the same transaction (views of a new or deleted object).
+  std::vector<storage::pg::statement> statements;
   std::string entity_id;  // what the answer shows
 };
 

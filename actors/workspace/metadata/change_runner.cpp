@@ -51,6 +51,7 @@ std::vector<pg::statement> statements_of(const std::string& workspace_id, const 
                                                        field->is_custom, *definition)
                              : store::delete_field_row(workspace_id, id));
   }
+  for (const auto& statement : plan.statements) out.push_back(statement);
   out.push_back(store::bump_metadata_version(workspace_id));
   return out;
 }

@@ -11,6 +11,7 @@
 #include "storage/ddl/alter_ddl.hpp"
 #include "storage/ddl/identifier.hpp"
 #include "storage/ddl/table_ddl.hpp"
+#include "storage/metadata/view_repository.hpp"
 
 namespace cohort::actors::metadata {
 
@@ -347,6 +348,11 @@ plan_result delete_field(const model::workspace_model& model, const json::object
     }
   } catch (const ddl::ddl_error& e) {
     return internal_metadata_error(e.what());
+  }
+  // Views stop showing, filtering, sorting and grouping by what is gone.
+  for (const auto& removed : plan.fields_removed) {
+    plan.statements.push_back(
+        storage::metadata::destroy_view_children_of_field(model.workspace_id(), removed));
   }
   plan.entity_id = field.id;
   return plan;

@@ -157,3 +157,48 @@ TEST(MetadataViews, Refusals) {
   auto none = s.data("{ getCoreView(id: \"00000000-0000-4000-8000-000000000000\") { id } }");
   EXPECT_EQ(none.at("getCoreView"), json::value(nullptr));
 }
+
+TEST(MetadataViews, ObjectsGetAnIndexViewAndDeletionsTakeTheirViewsAlong) {
+  auto& s = metadata_server::shared();
+  auto object = s.create_object("keg", "kegs");
+  auto views = s.data(
+      "query($o: String) { getCoreViews(objectMetadataId: $o) { id name key "
+      "viewFields { fieldMetadataId isVisible position } } }",
+      {{"o", object}});
+  ASSERT_FALSE(views.is_null());
+  const auto& list = views.at("getCoreViews").as_array();
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0].at("name"), json::value("All Kegs"));
+  EXPECT_EQ(list[0].at("key"), json::value("INDEX"));
+  const auto& fields = list[0].at("viewFields").as_array();
+  ASSERT_GE(fields.size(), 3u);
+  EXPECT_EQ(fields[0].at("fieldMetadataId"), json::value(field_id(s, object, "name")));
+  const std::string view_id(list[0].at("id").as_string());
+
+  auto volume =
+      s.create_field(object, {{"type", "NUMBER"}, {"name", "volume"}, {"label", "Volume"}});
+  ASSERT_FALSE(s.data("mutation($input: CreateViewFilterInput!) { createCoreViewFilter(input: "
+                      "$input) { id } }",
+                      {{"input",
+                        {{"viewId", view_id},
+                         {"fieldMetadataId", volume},
+                         {"operand", "GREATER_THAN_OR_EQUAL"},
+                         {"value", "10"}}}})
+                   .is_null());
+  s.update_field(volume, {{"isActive", false}});
+  ASSERT_FALSE(s.data("mutation($input: DeleteOneFieldInput!) { deleteOneField(input: $input) { "
+                      "id } }",
+                      {{"input", {{"id", volume}}}})
+                   .is_null());
+  auto filters =
+      s.data("query($v: String) { getCoreViewFilters(viewId: $v) { id } }", {{"v", view_id}});
+  EXPECT_EQ(filters.at("getCoreViewFilters"), json::array{});
+
+  ASSERT_FALSE(s.data("mutation($input: DeleteOneObjectInput!) { deleteOneObject(input: $input) "
+                      "{ id } }",
+                      {{"input", {{"id", object}}}})
+                   .is_null());
+  auto rows = s.sql("SELECT count(*) FROM core.view_entity WHERE object_metadata_id = '" + object +
+                    "' OR view_id = '" + view_id + "'");
+  EXPECT_EQ(rows.get(0, 0), "0");
+}
