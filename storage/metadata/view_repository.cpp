@@ -196,4 +196,21 @@ void destroy_view_entity(pg::pool& pool, const view_key& key, view_callback done
       {key.workspace_id, std::string(kind_name(key.kind)), key.id}, std::move(done));
 }
 
+pg::statement follow_option_in_view_groups(const std::string& workspace_id,
+                                           const std::string& field_id,
+                                           const std::string& old_value,
+                                           const std::optional<std::string>& new_value) {
+  if (!new_value) {
+    return {
+        "DELETE FROM core.view_entity WHERE workspace_id = $1::uuid AND kind = 'viewGroup' "
+        "AND data->>'fieldMetadataId' = $2 AND data->>'fieldValue' = $3",
+        {workspace_id, field_id, old_value}};
+  }
+  return {
+      "UPDATE core.view_entity SET data = jsonb_set(data, '{fieldValue}', to_jsonb($4::text)), "
+      "updated_at = now() WHERE workspace_id = $1::uuid AND kind = 'viewGroup' AND "
+      "data->>'fieldMetadataId' = $2 AND data->>'fieldValue' = $3",
+      {workspace_id, field_id, old_value, *new_value}};
+}
+
 }  // namespace cohort::storage::metadata

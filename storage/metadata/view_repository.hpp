@@ -59,5 +59,11 @@ pg::statement destroy_views_of_object(const std::string& workspace_id,
                                       const std::string& object_id);
 pg::statement destroy_view_children_of_field(const std::string& workspace_id,
                                              const std::string& field_id);
+// Kanban groups of a select field follow its options: a renamed value is renamed in them
+// (`new_value` set), a removed one takes its groups along (`new_value` empty).
+pg::statement follow_option_in_view_groups(const std::string& workspace_id,
+                                           const std::string& field_id,
+                                           const std::string& old_value,
+                                           const std::optional<std::string>& new_value);
 
 }  // namespace cohort::storage::metadata

@@ -186,6 +186,21 @@ plan_result create_field(const model::workspace_model& model, const json::object
   return plan;
 }
 
+// Kanban groups by a select field follow its options (matched by id, as the stored values are).
+void follow_options_in_views(change_plan& plan, const std::string& workspace_id,
+                             const model::field_metadata& before,
+                             const model::field_metadata& after) {
+  for (const auto& old_option : before.options) {
+    std::optional<std::string> next;
+    for (const auto& option : after.options) {
+      if (option.id == old_option.id || option.value == old_option.value) next = option.value;
+    }
+    if (next == old_option.value) continue;
+    plan.statements.push_back(storage::metadata::follow_option_in_view_groups(
+        workspace_id, after.id, old_option.value, next));
+  }
+}
+
 // Standard fields keep their name, type and constraints; their labels, description, icon,
 // activity and options may change.
 std::optional<metadata_error> check_standard_update(const model::field_metadata& field,
@@ -290,6 +305,7 @@ plan_result update_field(const model::workspace_model& model, const json::object
     }
     if (options_changed) {
       append(plan.ddl, ddl::rewrite_option_column(model.schema_name(), table, renamed, field));
+      follow_options_in_views(plan, model.workspace_id(), before, field);
     } else {
       append(plan.ddl, ddl::alter_field_constraints(model.schema_name(), table, renamed, field));
     }

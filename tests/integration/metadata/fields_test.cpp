@@ -315,6 +315,14 @@ TEST(MetadataFields, OptionChangesRewriteStoredValues) {
                      {"position", 0}},
         json::object{{"label", "Medium"}, {"value", "MEDIUM"}, {"color", "blue"}, {"position", 1}}};
   };
+  // Kanban groups by size on the jar's INDEX view follow the options too.
+  auto views =
+      s.data("query($o: String) { getCoreViews(objectMetadataId: $o) { id } }", {{"o", object}});
+  const json::value view_id = views.at("getCoreViews").at(0).at("id");
+  for (const char* value : {"SMALL", "LARGE"}) {
+    s.data("mutation($input: CreateViewGroupInput!) { createCoreViewGroup(input: $input) { id } }",
+           {{"input", {{"viewId", view_id}, {"fieldMetadataId", size}, {"fieldValue", value}}}});
+  }
   auto updated = s.update_field(size, {{"options", next_options(size)}});
   ASSERT_FALSE(updated.empty());
   EXPECT_EQ(updated.at("defaultValue"), json::value(nullptr));  // SMALL is gone
@@ -332,6 +340,9 @@ TEST(MetadataFields, OptionChangesRewriteStoredValues) {
       "t.typnamespace WHERE n.nspname = '" +
       s.schema + "' AND t.typname = '_jar_size_enum'");
   EXPECT_EQ(labels.get(0, 0), "BIG,MEDIUM");
+  auto groups = s.data("query($v: String) { getCoreViewGroups(viewId: $v) { fieldValue } }",
+                       {{"v", view_id}});
+  EXPECT_EQ(groups.at("getCoreViewGroups"), (json::array{json::object{{"fieldValue", "BIG"}}}));
   auto d = s.data("{ jars(filter: {size: {eq: BIG}}) { totalCount } }", {}, "/graphql");
   ASSERT_FALSE(d.is_null());
   EXPECT_EQ(d.at("jars").at("totalCount"), json::value(1));
