@@ -185,3 +185,19 @@ TEST_F(WebhookGraphql, AnonymousCallersAreRefused) {
   EXPECT_EQ(body.at("errors").at(0).at("message"), json::value("Forbidden resource"));
   EXPECT_EQ(body.at("data"), json::value(nullptr));
 }
+
+TEST_F(WebhookGraphql, WorkspaceAgnosticTokensAreRefused) {
+  auto body =
+      server().graphql("/metadata", "{ webhooks { id } }", nullptr, server().agnostic_token).body;
+  ASSERT_TRUE(body.as_object().contains("errors")) << json::serialize(body);
+  EXPECT_EQ(body.at("errors").at(0).at("message"), json::value("Forbidden resource"));
+  auto create = server()
+                    .graphql("/metadata",
+                             "mutation { createWebhook(input: {targetUrl: \"https://a.example\", "
+                             "operations: [\"*.*\"]}) { id } }",
+                             nullptr, server().agnostic_token)
+                    .body;
+  EXPECT_EQ(create.at("errors").at(0).at("message"), json::value("Forbidden resource"));
+  EXPECT_EQ(server().sql("SELECT count(*) FROM core.webhook WHERE deleted_at IS NULL").get(0, 0),
+            "0");
+}

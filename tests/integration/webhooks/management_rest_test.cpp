@@ -116,6 +116,8 @@ TEST_F(WebhookRest, ClientErrors) {
 TEST_F(WebhookRest, TokensAreRequired) {
   expect_error(server().call("GET", "/rest/metadata/webhooks", "", ""), 403, "FORBIDDEN_EXCEPTION",
                "Missing authentication token");
+  expect_error(server().call("GET", "/rest/metadata/webhooks", "", server().agnostic_token), 403,
+               "FORBIDDEN_EXCEPTION", "This token does not belong to a workspace");
   auto garbage = server().call("GET", "/rest/metadata/webhooks", "", "garbage");
   EXPECT_EQ(garbage.status, 401u) << garbage.text;
 }

@@ -55,6 +55,7 @@ webhook_server* start(const std::string& name, bool allow_private) {
                                .auth_provider = "password",
                                .impersonation = std::nullopt})
                  .token;
+  d->agnostic_token = tokens.mint_workspace_agnostic({.user_id = user.id}).token;
   storage::pg::pool_options popts;
   popts.conninfo = d->database;
   d->pool = storage::pg::pool::create(popts);

@@ -55,6 +55,7 @@ struct webhook_server {
   std::string database;
   std::string workspace_id;
   std::string token;
+  std::string agnostic_token;  // the demo user's workspace-agnostic token
   std::string workspace_member_id;
   std::unique_ptr<cohort_server> server;
   std::shared_ptr<storage::pg::pool> pool;
