@@ -19,12 +19,15 @@ pg::statement read_outbox_statement(const outbox_position& after, int limit) {
   // pg_snapshot_xmin(pg_current_snapshot()): the oldest transaction still running when this
   // statement's snapshot was taken. Every row below it is final (committed and visible here, or
   // rolled back and gone); rows at or above it wait for a later read.
+  // Columns qualified: in ORDER BY a bare `txid` would name the output column txid::text and
+  // sort the transaction ids as text ("10" before "9").
   return {
-      "SELECT id, txid::text, workspace_id, object_name, action, record_id, before::text, "
-      "after::text, to_json(updated_fields)::text, actor::text, to_char(created_at AT TIME "
-      "ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM core.outbox "
-      "WHERE (txid, id) > ($1::xid8, $2::bigint) AND txid < "
-      "pg_snapshot_xmin(pg_current_snapshot()) ORDER BY txid, id LIMIT $3",
+      "SELECT o.id, o.txid::text AS txid_text, o.workspace_id, o.object_name, o.action, "
+      "o.record_id, o.before::text, o.after::text, to_json(o.updated_fields)::text, "
+      "o.actor::text, to_char(o.created_at AT TIME ZONE 'UTC', "
+      "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"') FROM core.outbox o "
+      "WHERE (o.txid, o.id) > ($1::xid8, $2::bigint) AND o.txid < "
+      "pg_snapshot_xmin(pg_current_snapshot()) ORDER BY o.txid, o.id LIMIT $3",
       {after.txid, std::to_string(after.id), std::to_string(limit)}};
 }
 
@@ -52,8 +55,8 @@ std::vector<outbox_row> read_outbox_rows(const pg::result& rows) {
 
 pg::statement outbox_head_statement() {
   return {
-      "SELECT txid::text, id FROM core.outbox WHERE txid < "
-      "pg_snapshot_xmin(pg_current_snapshot()) ORDER BY txid DESC, id DESC LIMIT 1",
+      "SELECT o.txid::text AS txid_text, o.id FROM core.outbox o WHERE o.txid < "
+      "pg_snapshot_xmin(pg_current_snapshot()) ORDER BY o.txid DESC, o.id DESC LIMIT 1",
       {}};
 }
 

@@ -203,3 +203,25 @@ TEST_F(OutboxRelay, ABatchLeftUnansweredIsHandedAgain) {
   // Answering the first call now changes nothing.
   never_called(false);
 }
+
+TEST_F(OutboxRelay, TransactionIdsAreOrderedAsNumbersNotAsText) {
+  write(1);
+  auto first = env_->sql("SELECT txid::text FROM core.outbox");
+  // Spend transaction ids (one per subtransaction that writes) until the next one has one more
+  // digit: as text, "10000" would sort before "9990".
+  auto target = std::stoll("1" + std::string(first.size(), '0'));
+  env_->sql("CREATE TABLE IF NOT EXISTS public.xid_burner (n int)");
+  while (std::stoll(env_->sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text")) < target) {
+    env_->sql(
+        "DO $$ BEGIN FOR i IN 1..2000 LOOP BEGIN INSERT INTO public.xid_burner VALUES (i); "
+        "RAISE EXCEPTION 'spent'; EXCEPTION WHEN raise_exception THEN NULL; END; END LOOP; "
+        "END $$");
+  }
+  write(2);
+  auto second = env_->sql("SELECT txid::text FROM core.outbox WHERE (after->>'n')::int = 2");
+  ASSERT_GT(second.size(), first.size()) << first << " then " << second;
+  auto c = std::make_shared<recording_consumer>();
+  relay_node relay(sys_, env_->pool, "node-a", {durable("audit", c)});
+  ASSERT_TRUE(eventually([&] { return c->size() == 2; }));
+  EXPECT_EQ(c->numbers(), (std::vector<int>{1, 2}));
+}
