@@ -187,7 +187,15 @@ std::vector<std::string> alter_field_constraints(std::string_view schema, std::s
   std::vector<std::string> out;
   for_each_column_pair(schema, table, before, after, [&](const column_def& o, const column_def& n) {
     const std::string column = alter(schema, table) + "ALTER COLUMN " + quote_identifier(n.name);
-    if (o.default_sql != n.default_sql) {
+    // A NUMBER whose settings.dataType changed (float8, int4, int8): the default goes first, it
+    // may not cast.
+    const bool retyped = o.type_sql != n.type_sql && !o.enum_type && !n.enum_type;
+    if (retyped) {
+      if (o.default_sql) out.push_back(column + " DROP DEFAULT");
+      out.push_back(column + " TYPE " + n.type_sql + " USING " + quote_identifier(n.name) +
+                    "::" + n.type_sql);
+    }
+    if (o.default_sql != n.default_sql || (retyped && n.default_sql)) {
       out.push_back(n.default_sql ? column + " SET DEFAULT " + *n.default_sql
                                   : column + " DROP DEFAULT");
     }

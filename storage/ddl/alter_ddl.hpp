@@ -37,8 +37,8 @@ std::vector<std::string> rewrite_option_column(std::string_view schema, std::str
                                                const model::field_metadata& before,
                                                const model::field_metadata& after);
 
-// ALTER COLUMN SET/DROP DEFAULT and SET/DROP NOT NULL for a field whose default or nullability
-// changed (simple fields; composites per column).
+// ALTER COLUMN TYPE, SET/DROP DEFAULT and SET/DROP NOT NULL for a field whose column type
+// (NUMBER's dataType), default or nullability changed (composites per column).
 std::vector<std::string> alter_field_constraints(std::string_view schema, std::string_view table,
                                                  const model::field_metadata& before,
                                                  const model::field_metadata& after);

@@ -139,3 +139,22 @@ TEST(MetadataPlan, NewOptionsRewriteTheColumnThroughText) {
   EXPECT_TRUE(any_contains(changed.ddl, "WHEN 'GOLD' THEN 'PLATINUM'"));
   EXPECT_TRUE(any_contains(changed.ddl, "AS ENUM ('PLATINUM')"));
 }
+
+TEST(MetadataPlan, ANumbersDataTypeChangeRetypesItsColumn) {
+  auto m = standard_model();
+  const auto* person = m.find_object("person");
+  auto created = plan_ok(m, {md::change_kind::create_field,
+                             {{"objectMetadataId", person->id},
+                              {"type", "NUMBER"},
+                              {"name", "score"},
+                              {"label", "Score"},
+                              {"defaultValue", 0}}});
+  EXPECT_TRUE(any_contains(created.ddl, "ADD COLUMN \"score\" float8 DEFAULT 0"));
+  model::workspace_model after("w1", "ws", 2, std::move(created.objects));
+  auto retyped = plan_ok(
+      after, {md::change_kind::update_field,
+              {{"id", created.entity_id}, {"update", {{"settings", {{"dataType", "int"}}}}}}});
+  EXPECT_TRUE(any_contains(retyped.ddl, "ALTER COLUMN \"score\" DROP DEFAULT"));
+  EXPECT_TRUE(any_contains(retyped.ddl, "ALTER COLUMN \"score\" TYPE int4 USING \"score\"::int4"));
+  EXPECT_TRUE(any_contains(retyped.ddl, "ALTER COLUMN \"score\" SET DEFAULT 0"));
+}
