@@ -1,5 +1,6 @@
 #include "actors/workspace/record_resolvers.hpp"
 
+#include "actors/workspace/binder/source_records_binder.hpp"
 #include "storage/query/run.hpp"
 
 namespace cohort::actors::workspace {
@@ -28,7 +29,10 @@ ex::field_resolver record_resolver(std::shared_ptr<storage::pg::pool> pool,
                                            "INTERNAL_SERVER_ERROR"));
       return;
     }
-    auto bound = binder::bind_root_field(kind, *meta, info, *context);
+    const bool from_sources = kind.operation == model::record_operation::find_duplicates ||
+                              kind.operation == model::record_operation::merge;
+    auto bound = from_sources ? binder::bind_source_records_field(kind, *meta, info, *context)
+                              : binder::bind_root_field(kind, *meta, info, *context);
     if (auto* e = std::get_if<ex::field_error>(&bound)) {
       done.fail(std::move(*e));
       return;

@@ -39,8 +39,9 @@ std::optional<workspace::binder::root_field> root_field_of(ws::record_root_field
       return {{op::restore, false}};
     case ws::record_root_field::restore_many:
       return {{op::restore, true}};
-    // Duplicates and merge are not compiled yet: the field answers a clear error.
     case ws::record_root_field::find_duplicates:
+      return {{op::find_duplicates, false}};
+    // Merge is not compiled yet: the field answers a clear error.
     case ws::record_root_field::merge_many:
       return std::nullopt;
   }

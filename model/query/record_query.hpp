@@ -96,13 +96,15 @@ struct connection_selection {
 };
 
 enum class record_operation : std::uint8_t {
-  find_many,    // {plural}: a connection
-  find_one,     // {singular}(filter): one record or null
-  create,       // create{S} / create{P} (upsert when `upsert`)
-  update,       // update{S}(id) / update{P}(filter)
-  soft_delete,  // delete{S}(id) / delete{P}(filter)
-  destroy,      // destroy{S}(id) / destroy{P}(filter)
-  restore,      // restore{S}(id) / restore{P}(filter)
+  find_many,        // {plural}: a connection
+  find_one,         // {singular}(filter): one record or null
+  create,           // create{S} / create{P} (upsert when `upsert`)
+  update,           // update{S}(id) / update{P}(filter)
+  soft_delete,      // delete{S}(id) / delete{P}(filter)
+  destroy,          // destroy{S}(id) / destroy{P}(filter)
+  restore,          // restore{S}(id) / restore{P}(filter)
+  find_duplicates,  // {s}Duplicates(ids | data): one connection per input record
+  merge,            // merge{P}(ids, conflictPriorityIndex, dryRun): the surviving record
 };
 
 // Who makes the change (the `createdBy` / `updatedBy` actor composite).
@@ -134,6 +136,13 @@ struct record_query {
   boost::json::array data;
   bool upsert = false;
   record_actor actor;
+  // find_duplicates and merge: the records named by `ids` (nullopt when the argument is absent);
+  // find_duplicates tells an absent `data` from an empty one.
+  std::optional<std::vector<std::string>> ids;
+  bool data_given = false;
+  // merge: the index in `ids` of the record whose values win, and whether to write at all.
+  std::int64_t conflict_priority_index = 0;
+  bool dry_run = false;
 };
 
 }  // namespace cohort::model

@@ -2,6 +2,7 @@
 
 #include "storage/ddl/identifier.hpp"
 #include "storage/query/compile_context.hpp"
+#include "storage/query/duplicates_compiler.hpp"
 #include "storage/query/filter_compiler.hpp"
 #include "storage/query/projection.hpp"
 #include "storage/query/query_failure.hpp"
@@ -43,6 +44,9 @@ compile_result compile(const model::record_query& query, const model::workspace_
         break;
       case model::record_operation::find_one:
         out = find_one(ctx, object, query);
+        break;
+      case model::record_operation::find_duplicates:
+        out = compile_duplicates(ctx, object, query);
         break;
       default:
         out = compile_write(ctx, object, query);
