@@ -91,6 +91,7 @@ std::vector<graphql_error> validate(const type::schema& schema, const lang::docu
   all.push_back(rules::overlapping_fields_can_be_merged(context));
   all.push_back(rules::unique_input_field_names(context));
   all.push_back(rules::max_introspection_depth(context));
+  if (!options.allow_introspection) all.push_back(rules::no_schema_introspection(context));
   parallel_visitor visitor(context, all);
   try {
     walk(document.root(), visitor);

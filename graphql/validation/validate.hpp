@@ -30,6 +30,9 @@ struct validate_options {
   std::uint32_t max_aliases = 0;       // fields written with an alias
   // Twenty's checkDuplicateRootResolvers: a root field may be selected once per document.
   bool reject_duplicate_root_fields = true;
+  // False refuses __schema, __type and what lies below them (graphql-js
+  // NoSchemaIntrospectionCustomRule); __typename stays allowed.
+  bool allow_introspection = true;
 
   // graphql-js behaviour only: no protective limit (what the oracle compares).
   static validate_options graphql_js() {

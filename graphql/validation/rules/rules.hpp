@@ -38,5 +38,7 @@ rule_ptr variables_in_allowed_position(validation_context& c);
 rule_ptr overlapping_fields_can_be_merged(validation_context& c);
 rule_ptr unique_input_field_names(validation_context& c);
 rule_ptr max_introspection_depth(validation_context& c);
+// Not a specified rule: added when an endpoint switches introspection off.
+rule_ptr no_schema_introspection(validation_context& c);
 
 }  // namespace cohort::graphql::validation::rules

@@ -107,3 +107,27 @@ TEST(ValidationLimits, FragmentCycleDoesNotHang) {
 
 }  // namespace
 }  // namespace cohort::graphql::validation
+
+namespace cohort::graphql::validation {
+namespace {
+
+// graphql-js NoSchemaIntrospectionCustomRule's cases: every field of an introspection type is
+// refused when an endpoint switches introspection off; __typename is not.
+TEST(ValidationIntrospectionSwitch, RefusesSchemaAndTypeButNotTypename) {
+  validate_options off;
+  off.allow_introspection = false;
+  using V = std::vector<std::string>;
+  EXPECT_EQ(testing::check("{ __typename dog { __typename name } }", off), V{});
+  EXPECT_EQ(testing::check("{ __schema { queryType { name } } }", off),
+            (V{"GraphQL introspection has been disabled, but the requested query contained the "
+               "field \"__schema\". @1:3",
+               "GraphQL introspection has been disabled, but the requested query contained the "
+               "field \"queryType\". @1:14"}));
+  EXPECT_EQ(testing::check("{ __type(name: \"Dog\") { name } }", off),
+            V{"GraphQL introspection has been disabled, but the requested query contained the "
+              "field \"__type\". @1:3"});
+  EXPECT_EQ(testing::check("{ __schema { queryType { name } } }", validate_options{}), V{});
+}
+
+}  // namespace
+}  // namespace cohort::graphql::validation
