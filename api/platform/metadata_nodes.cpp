@@ -112,7 +112,7 @@ json::object index_node(const model::workspace_model& model, const model::index_
 
 json::value relation_node(const model::workspace_model& model, const model::object_metadata& object,
                           const model::field_metadata& field) {
-  if (!field.relation || field.type != model::field_type::relation) return nullptr;
+  if (!field.relation || !model::is_relation(field.type)) return nullptr;
   const auto* target = model.find_object_by_id(field.relation->target_object_id);
   if (!target) return nullptr;
   const auto* target_field = target->find_field_by_id(field.relation->target_field_id);

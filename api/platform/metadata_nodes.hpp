@@ -17,7 +17,8 @@ boost::json::object field_node(const model::workspace_model& model,
                                const model::field_metadata& field);
 boost::json::object index_node(const model::workspace_model& model,
                                const model::index_metadata& index);
-// The Relation of a relation field; null for other fields or a target that is gone.
+// The Relation of a relation (or one morph relation) field; null for other fields or a target
+// that is gone.
 boost::json::value relation_node(const model::workspace_model& model,
                                  const model::object_metadata& object,
                                  const model::field_metadata& field);

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 
+#include "actors/workspace/metadata/relation_fields.hpp"
 #include "api/platform/metadata_nodes.hpp"
 #include "api/platform/metadata_paging.hpp"
 #include "api/platform/metadata_resolvers.hpp"
@@ -191,7 +192,21 @@ void attach_metadata_type_resolvers(graphql::type::schema_builder& builder) {
          with_model([](const model_ptr& m, resolve_info& info, completion done) {
            const auto* o = parent_object(m, info);
            const auto* f = o ? parent_field(info, *o) : nullptr;
-           done.resolve(f ? relation_node(*m, *o, *f) : json::value(nullptr));
+           // A morph relation shows its targets in morphRelations instead.
+           bool plain = f && f->type == model::field_type::relation;
+           done.resolve(plain ? relation_node(*m, *o, *f) : json::value(nullptr));
+         }));
+  attach(builder, "Field", "morphRelations",
+         with_model([](const model_ptr& m, resolve_info& info, completion done) {
+           const auto* o = parent_object(m, info);
+           const auto* f = o ? parent_field(info, *o) : nullptr;
+           if (!f || f->type != model::field_type::morph_relation) return done.resolve(nullptr);
+           json::array out;
+           for (const auto* sibling : actors::metadata::morph_siblings(*o, *f)) {
+             auto node = relation_node(*m, *o, *sibling);
+             if (!node.is_null()) out.push_back(std::move(node));
+           }
+           done.resolve(std::move(out));
          }));
 }
 

@@ -2,10 +2,12 @@
 // then the columns added, renamed, re-typed or dropped and the rows of every field touched (both
 // sides of a relation).
 #include <boost/json.hpp>
+#include <utility>
 
 #include "actors/workspace/metadata/change_plan.hpp"
 #include "actors/workspace/metadata/field_input.hpp"
 #include "actors/workspace/metadata/plan_support.hpp"
+#include "actors/workspace/metadata/relation_fields.hpp"
 #include "model/names.hpp"
 #include "model/select_options.hpp"
 #include "storage/ddl/alter_ddl.hpp"
@@ -77,96 +79,34 @@ std::optional<metadata_error> change_unique_index(change_plan& plan, const std::
   return std::nullopt;
 }
 
-// relationCreationPayload: {type, targetObjectMetadataId, targetFieldLabel, targetFieldIcon,
-// targetFieldName?}; settings.onDelete picks the foreign key's action.
-std::optional<metadata_error> add_relation(change_plan& plan, const std::string& schema,
-                                           model::object_metadata& source,
-                                           model::field_metadata& field,
-                                           const json::object& input) {
-  auto payload = input_object(input, "relationCreationPayload");
-  if (payload.empty()) {
-    return invalid_field_input("Relation creation payload is not defined");
-  }
-  auto type = model::relation_type_from_string(input_string(payload, "type").value_or(""));
-  if (!type) return invalid_field_input("Relation type is invalid");
-  auto* target =
-      find_object(plan.objects, input_string(payload, "targetObjectMetadataId").value_or(""));
-  if (!target) {
-    return internal_metadata_error("Target object metadata does not exist");
-  }
-  auto target_label = trim(input_string(payload, "targetFieldLabel").value_or(""));
-  if (target_label.empty()) return invalid_field_input("Target field label is required");
-  auto target_name =
-      input_string(payload, "targetFieldName").value_or(model::lodash_camel_case(target_label));
-  model::field_metadata inverse;
-  inverse.id = random_uuid();
-  inverse.object_id = target->id;
-  inverse.type = field_type::relation;
-  inverse.name = target_name;
-  inverse.label = target_label;
-  inverse.icon = input_string(payload, "targetFieldIcon");
-  inverse.is_custom = true;
-  if (target->id == source.id && inverse.name == field.name) {
-    return invalid_field_input("Name \"" + inverse.name + "\" is not available");
-  }
-  if (auto e = check_field_name(*target, inverse.name)) return e;
-
-  auto on_delete = model::on_delete_action::set_null;
-  if (field.settings.is_object()) {
-    if (auto d = input_string(field.settings.as_object(), "onDelete")) {
-      if (auto action = model::on_delete_action_from_string(*d)) on_delete = *action;
-    }
-  }
-  auto link = [](model::field_metadata& from, const model::object_metadata& to_object,
-                 const model::field_metadata& to_field, model::relation_type t,
-                 model::on_delete_action action) {
-    model::field_relation r;
-    r.type = t;
-    r.target_object_id = to_object.id;
-    r.target_object_name = to_object.name_singular;
-    r.target_field_id = to_field.id;
-    r.target_field_name = to_field.name;
-    if (t == model::relation_type::many_to_one) {
-      r.on_delete = action;
-      r.join_column_name = model::join_column_name(from.name);
-    }
-    from.settings = model::relation_settings(r);
-    from.relation = r;
-  };
-  const auto other = *type == model::relation_type::many_to_one ? model::relation_type::one_to_many
-                                                                : model::relation_type::many_to_one;
-  link(field, *target, inverse, *type, on_delete);
-  link(inverse, source, field, other, on_delete);
-  field.default_value = nullptr;
-  field.is_nullable = true;
-  inverse.is_nullable = true;
-  // The join column needs its name free too ("company" takes "companyId").
-  auto& owner = *type == model::relation_type::many_to_one ? source : *target;
-  auto& owning = *type == model::relation_type::many_to_one ? field : inverse;
-  if (auto e = check_field_name(owner, owning.relation->join_column_name)) return e;
-  const auto& referenced = *type == model::relation_type::many_to_one ? *target : source;
-  append(plan.ddl,
-         ddl::add_field_columns(schema, owner.table_name(), owning, referenced.table_name()));
-  plan.fields_to_write.insert(inverse.id);
-  target->fields.push_back(std::move(inverse));
-  return std::nullopt;
-}
-
 plan_result create_field(const model::workspace_model& model, const json::object& input) {
   change_plan plan;
   plan.objects = model.objects();
   auto* object = find_object(plan.objects, input_string(input, "objectMetadataId").value_or(""));
   if (!object) return internal_metadata_error("Object metadata does not exist");
-  const bool relation = input_string(input, "type") == "RELATION";
+  const auto type_name = input_string(input, "type").value_or("");
+  const bool relation = type_name == "RELATION";
   json::object base = input;
-  if (relation) base["type"] = "UUID";  // read as a plain field, then made a relation
+  // Read as a plain field (name, label, flags), then made a relation.
+  if (relation || type_name == "MORPH_RELATION") base["type"] = "UUID";
   auto read = read_new_field(*object, base);
   if (auto* e = std::get_if<metadata_error>(&read)) return *e;
   auto field = std::get<model::field_metadata>(std::move(read));
   try {
+    if (type_name == "MORPH_RELATION") {
+      static const json::value none;
+      const auto* payloads = input.if_contains("morphRelationsCreationPayload");
+      if (auto e = add_morph_relation(plan, model.schema_name(), *object, field,
+                                      payloads ? *payloads : none)) {
+        return *e;
+      }
+      return plan;
+    }
     if (relation) {
       field.type = field_type::relation;
-      if (auto e = add_relation(plan, model.schema_name(), *object, field, input)) return *e;
+      auto payload = input_object(input, "relationCreationPayload");
+      if (payload.empty()) return invalid_field_input("Relation creation payload is not defined");
+      if (auto e = add_relation(plan, model.schema_name(), *object, field, payload)) return *e;
       object = find_object(plan.objects, field.object_id);  // the vector may have moved
     } else {
       append(plan.ddl, ddl::add_field_columns(model.schema_name(), object->table_name(), field));
@@ -246,6 +186,12 @@ plan_result update_field(const model::workspace_model& model, const json::object
                                  "The label identifier field cannot be deactivated.");
     }
     field.is_active = *v;
+    // Morph siblings live and die together.
+    for (auto* sibling : morph_siblings(*object, field)) {
+      if (sibling->id == field.id) continue;
+      sibling->is_active = *v;
+      plan.fields_to_write.insert(sibling->id);
+    }
   }
   if (auto v = input_bool(update, "isNullable")) field.is_nullable = *v;
   if (auto v = input_bool(update, "isUIReadOnly")) field.is_ui_read_only = *v;
@@ -322,6 +268,29 @@ plan_result update_field(const model::workspace_model& model, const json::object
   return plan;
 }
 
+// Drops one field of `object` (columns, indexes) and, for a relation, its other side.
+void drop_field(change_plan& plan, const std::string& schema, model::object_metadata& object,
+                const model::field_metadata& field) {
+  append(plan.ddl, ddl::drop_field_columns(schema, object.table_name(), field));
+  std::erase_if(object.fields, [&](const auto& f) { return f.id == field.id; });
+  std::erase_if(object.indexes, [&](const auto& index) {
+    for (const auto& f : index.fields) {
+      if (f.field_id == field.id) return true;
+    }
+    return false;
+  });
+  plan.objects_to_write.insert(object.id);
+  plan.fields_removed.push_back(field.id);
+  if (!field.relation) return;
+  auto* target = find_object(plan.objects, field.relation->target_object_id);
+  auto* inverse = target ? find_field(*target, field.relation->target_field_id) : nullptr;
+  if (!inverse) return;
+  append(plan.ddl, ddl::drop_field_columns(schema, target->table_name(), *inverse));
+  plan.fields_removed.push_back(inverse->id);
+  const std::string inverse_id = inverse->id;
+  std::erase_if(target->fields, [&](const auto& f) { return f.id == inverse_id; });
+}
+
 plan_result delete_field(const model::workspace_model& model, const json::object& input) {
   change_plan plan;
   plan.objects = model.objects();
@@ -339,29 +308,11 @@ plan_result delete_field(const model::workspace_model& model, const json::object
     return mutation_not_allowed("Cannot delete, please update the label identifier field first",
                                 true);
   }
+  // A morph relation goes with all its siblings (one field per target object).
+  std::vector<model::field_metadata> doomed;
+  for (const auto* f : morph_siblings(std::as_const(*object), field)) doomed.push_back(*f);
   try {
-    append(plan.ddl, ddl::drop_field_columns(model.schema_name(), object->table_name(), field));
-    std::erase_if(object->fields, [&](const auto& f) { return f.id == field.id; });
-    std::erase_if(object->indexes, [&](const auto& index) {
-      for (const auto& f : index.fields) {
-        if (f.field_id == field.id) return true;
-      }
-      return false;
-    });
-    plan.objects_to_write.insert(object->id);
-    plan.fields_removed.push_back(field.id);
-    // A relation goes with its other side.
-    if (field.relation) {
-      if (auto* target = find_object(plan.objects, field.relation->target_object_id)) {
-        if (auto* inverse = find_field(*target, field.relation->target_field_id)) {
-          append(plan.ddl,
-                 ddl::drop_field_columns(model.schema_name(), target->table_name(), *inverse));
-          plan.fields_removed.push_back(inverse->id);
-          const std::string inverse_id = inverse->id;
-          std::erase_if(target->fields, [&](const auto& f) { return f.id == inverse_id; });
-        }
-      }
-    }
+    for (const auto& gone : doomed) drop_field(plan, model.schema_name(), *object, gone);
   } catch (const ddl::ddl_error& e) {
     return internal_metadata_error(e.what());
   }

@@ -58,7 +58,9 @@ raw_response metadata_server::post(const std::string& query, const json::object&
   client.send(http_post(path, json::serialize(body), headers));
   auto res = client.read_response(std::chrono::seconds(60));
   if (!res) {
-    ADD_FAILURE() << "no response to " << query;
+    const auto& out = server->proc().output();
+    ADD_FAILURE() << "no response to " << query << "\nserver output (tail):\n"
+                  << out.substr(out.size() > 4000 ? out.size() - 4000 : 0);
     return {};
   }
   return *res;

@@ -94,3 +94,75 @@ TEST(MetadataRelations, UniqueFieldsGetAndLoseTheirIndex) {
       s.data("mutation { createLocker(data: {name: \"b\", code: \"X1\"}) { id } }", {}, "/graphql")
           .is_null());
 }
+
+TEST(MetadataRelations, MorphRelationHasOneFieldPerTarget) {
+  auto& s = metadata_server::shared();
+  auto object = s.create_object("sticker", "stickers");
+  const auto person = s.object_id("person");
+  const auto company = s.object_id("company");
+  auto payload = [](const std::string& target) {
+    return json::object{{"type", "MANY_TO_ONE"},
+                        {"targetObjectMetadataId", target},
+                        {"targetFieldLabel", "Stickers"},
+                        {"targetFieldIcon", "IconSticker"}};
+  };
+  auto d = s.data(
+      "mutation($input: CreateOneFieldMetadataInput!) { createOneField(input: $input) { id name "
+      "type relation { type } morphRelations { type targetObjectMetadata { nameSingular } "
+      "targetFieldMetadata { name } } } }",
+      {{"input",
+        {{"field",
+          {{"objectMetadataId", object},
+           {"type", "MORPH_RELATION"},
+           {"name", "owner"},
+           {"label", "Owner"},
+           {"morphRelationsCreationPayload", json::array{payload(person), payload(company)}}}}}}});
+  ASSERT_FALSE(d.is_null());
+  const auto& f = d.at("createOneField");
+  EXPECT_EQ(f.at("type"), json::value("MORPH_RELATION"));
+  EXPECT_EQ(f.at("name"), json::value("ownerPerson"));
+  EXPECT_EQ(f.at("relation"), json::value(nullptr));
+  const auto& morphs = f.at("morphRelations").as_array();
+  ASSERT_EQ(morphs.size(), 2u);
+  EXPECT_EQ(morphs[0].at("targetObjectMetadata").at("nameSingular"), json::value("person"));
+  EXPECT_EQ(morphs[1].at("targetObjectMetadata").at("nameSingular"), json::value("company"));
+  EXPECT_EQ(morphs[1].at("targetFieldMetadata").at("name"), json::value("stickers"));
+  auto cols = s.columns("_sticker");
+  EXPECT_TRUE(has(cols, "ownerPersonId:uuid"));
+  EXPECT_TRUE(has(cols, "ownerCompanyId:uuid"));
+
+  // Read through /graphql: a sticker pointing at a company.
+  auto c = s.data("{ companies(first: 1) { edges { node { id name } } } }", {}, "/graphql");
+  const auto& first = c.at("companies").at("edges").at(0).at("node");
+  auto st = s.data("mutation { createSticker(data: {name: \"S1\"}) { id } }", {}, "/graphql");
+  ASSERT_FALSE(st.is_null());
+  const std::string sticker_id(st.at("createSticker").at("id").as_string());
+  ASSERT_TRUE(s.sql("UPDATE {s}.\"_sticker\" SET \"ownerCompanyId\" = '" +
+                    std::string(first.at("id").as_string()) + "' WHERE id = '" + sticker_id + "'")
+                  .ok());
+  auto read = s.data(
+      "{ stickers { edges { node { name ownerCompany { name } ownerPerson { id } } "
+      "} } }",
+      {}, "/graphql");
+  ASSERT_FALSE(read.is_null());
+  const auto& node = read.at("stickers").at("edges").at(0).at("node");
+  EXPECT_EQ(node.at("ownerCompany").at("name"), first.at("name"));
+  EXPECT_EQ(node.at("ownerPerson"), json::value(nullptr));
+
+  // Deactivating and deleting one side takes every target along.
+  const std::string field(f.at("id").as_string());
+  s.update_field(field, {{"isActive", false}});
+  ASSERT_FALSE(s.data("mutation($input: DeleteOneFieldInput!) { deleteOneField(input: $input) { "
+                      "id } }",
+                      {{"input", {{"id", field}}}})
+                   .is_null());
+  cols = s.columns("_sticker");
+  EXPECT_FALSE(has(cols, "ownerPersonId:uuid"));
+  EXPECT_FALSE(has(cols, "ownerCompanyId:uuid"));
+  auto left = s.sql(
+      "SELECT count(*) FROM core.field_metadata WHERE definition->>'name' IN "
+      "('ownerPerson', 'ownerCompany') OR (definition->>'name' = 'stickers' AND "
+      "object_id IN ('" +
+      person + "', '" + company + "'))");
+  EXPECT_EQ(left.get(0, 0), "0");
+}
