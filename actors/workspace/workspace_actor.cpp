@@ -161,6 +161,7 @@ void on_change_applied(workspace_actor_t* self, metadata::run_result& r) {
   if (auto message = install_runtime(self, std::move(r.model)); !message.empty()) {
     out.error =
         metadata::internal_metadata_error("Workspace schema could not be built: " + message);
+    st.runtime = nullptr;  // the old one no longer matches the tables
   }
   out.runtime = st.runtime;
   finish_change(self, std::move(out));
