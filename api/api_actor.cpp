@@ -4,9 +4,22 @@
 
 #include "actors/atoms.hpp"
 #include "actors/workspace/workspace_request.hpp"
+#include "api/platform/api_key_rest.hpp"
 #include "api/rest/metadata_rest.hpp"
 #include "api/rest/rest_endpoint.hpp"
 #include "api/webhooks/webhook_rest.hpp"
+
+namespace cohort::api::detail {
+
+// A call that passed the request gate (api/request_gate), sent back to the actor that gated it:
+// the gate may finish on a database thread, and endpoints run on the actor's own.
+struct gated_call {
+  http_call call;
+};
+
+}  // namespace cohort::api::detail
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(cohort::api::detail::gated_call)
 
 namespace cohort::api {
 
@@ -53,36 +66,52 @@ void route(caf::event_based_actor* self, const api_actor_options& options,
             });
 }
 
+void dispatch(caf::event_based_actor* self, const api_actor_options& options, http_call& call) {
+  if (call.req.path == "/graphql" || call.req.path == "/metadata") {
+    serve_graphql(self, options.graphql, options.handles, options.request_timeout,
+                  std::move(call.req), std::move(call.done));
+    return;
+  }
+  if (platform::is_api_key_rest_path(call.req.path)) {
+    platform::serve_api_key_rest({options.graphql.tokens, options.pool}, std::move(call.req),
+                                 std::move(call.done));
+    return;
+  }
+  if (rest::is_metadata_rest_path(call.req.path)) {
+    rest::serve_metadata_rest(self, {options.graphql.tokens, options.pool},
+                              options.graphql.platform_metadata, options.handles,
+                              options.request_timeout, std::move(call.req), std::move(call.done));
+    return;
+  }
+  if (webhooks::is_webhook_rest_path(call.req.path)) {
+    webhooks::serve_webhook_rest({options.graphql.tokens, options.pool}, std::move(call.req),
+                                 std::move(call.done));
+    return;
+  }
+  if (call.req.path.rfind("/rest", 0) == 0) {
+    rest::serve_rest(self, {options.graphql.tokens, options.pool}, options.handles,
+                     options.request_timeout, std::move(call.req), std::move(call.done));
+    return;
+  }
+  actors::workspace_request req{echo_workspace, "echo",
+                                call.req.query.empty() ? call.req.body : call.req.query,
+                                call.req.request_id};
+  route(self, options, std::move(req), std::move(call.done), 1);
+}
+
 caf::behavior api_actor(caf::event_based_actor* self, api_actor_options options) {
+  request_gate_services gate{options.graphql.tokens, options.pool, options.limits};
   return {
       [=](http_call& call) {
-        if (call.req.path == "/graphql" || call.req.path == "/metadata") {
-          serve_graphql(self, options.graphql, options.handles, options.request_timeout,
-                        std::move(call.req), std::move(call.done));
-          return;
-        }
-        if (rest::is_metadata_rest_path(call.req.path)) {
-          rest::serve_metadata_rest(self, {options.graphql.tokens, options.pool},
-                                    options.graphql.platform_metadata, options.handles,
-                                    options.request_timeout, std::move(call.req),
-                                    std::move(call.done));
-          return;
-        }
-        if (webhooks::is_webhook_rest_path(call.req.path)) {
-          webhooks::serve_webhook_rest({options.graphql.tokens, options.pool}, std::move(call.req),
-                                       std::move(call.done));
-          return;
-        }
-        if (call.req.path.rfind("/rest", 0) == 0) {
-          rest::serve_rest(self, {options.graphql.tokens, options.pool}, options.handles,
-                           options.request_timeout, std::move(call.req), std::move(call.done));
-          return;
-        }
-        actors::workspace_request req{echo_workspace, "echo",
-                                      call.req.query.empty() ? call.req.body : call.req.query,
-                                      call.req.request_id};
-        route(self, options, std::move(req), std::move(call.done), 1);
+        if (!is_gated_path(call.req.path)) return dispatch(self, options, call);
+        auto me = caf::actor_cast<caf::actor>(self);
+        pass_request_gate(
+            gate, std::move(call.req), std::move(call.done),
+            [me](http::request req, http::responder done) {
+              caf::anon_send(me, detail::gated_call{{std::move(req), std::move(done)}});
+            });
       },
+      [=](detail::gated_call& gated) { dispatch(self, options, gated.call); },
   };
 }
 

@@ -14,6 +14,7 @@
 #include "actors/supervisor.hpp"
 #include "api/graphql_endpoint.hpp"
 #include "api/http/message.hpp"
+#include "api/request_gate.hpp"
 #include "storage/pg/pool.hpp"
 
 namespace cohort::api {
@@ -29,6 +30,7 @@ struct api_actor_options {
   std::chrono::milliseconds request_timeout = std::chrono::seconds(30);
   graphql_endpoints graphql;                // /graphql and /metadata
   std::shared_ptr<storage::pg::pool> pool;  // /rest runs its statements here
+  request_limits limits;                    // shared by every API actor of the node
 };
 
 caf::actor spawn_api_actor(caf::actor_system& sys, api_actor_options options);

@@ -53,6 +53,8 @@ std::variant<actors::caller, auth::auth_error> caller_from_request(
     std::string_view workspace = t.workspace_id().empty() ? t.subject() : t.workspace_id();
     who.workspace_id = std::string(workspace);
     who.api_key_id = optional_claim(t, "jti");
+    if (const std::string* name = req.header(internal_api_key_name_header))
+      who.api_key_name = *name;
     who.workspace_member_id = optional_claim(t, "workspaceMemberId");
     return who;
   }

@@ -14,6 +14,10 @@
 
 namespace cohort::api {
 
+// The header the request gate (api/request_gate) sets to the API key's name once it has found the
+// key live in the database; removed from every incoming request first, so clients cannot set it.
+inline constexpr std::string_view internal_api_key_name_header = "x-cohort-internal-api-key-name";
+
 // The token of "Authorization: Bearer <token>" (scheme case-insensitive), or empty.
 std::string_view bearer_token(const http::request& req);
 

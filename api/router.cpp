@@ -3,6 +3,7 @@
 #include <caf/all.hpp>
 
 #include "api/api_actor.hpp"
+#include "api/platform/api_key_rest.hpp"
 #include "api/rest/rest_route.hpp"
 #include "api/webhooks/webhook_rest.hpp"
 
@@ -26,8 +27,9 @@ void router::handle(http::request req, http::responder done) {
     return;
   }
   if (path == "/rest" || path.rfind("/rest/", 0) == 0) {
-    const char* label = webhooks::is_webhook_rest_path(path) ? webhooks::webhook_route_label(path)
-                                                             : rest::route_label(path);
+    const char* label = webhooks::is_webhook_rest_path(path)   ? webhooks::webhook_route_label(path)
+                        : platform::is_api_key_rest_path(path) ? platform::api_key_route_label(path)
+                                                               : rest::route_label(path);
     to_api_actor(std::move(req), std::move(done), label);
     return;
   }

@@ -63,6 +63,13 @@ struct settings {
   int webhook_max_attempts = 6;
   std::chrono::milliseconds webhook_retry_base_delay = std::chrono::seconds(1);
 
+  // Rate limiting: API_RATE_LIMITING_LIMIT requests per API_RATE_LIMITING_TTL seconds per token
+  // (Twenty's names and defaults), refilled continuously; failed sign-ins per e-mail likewise.
+  int api_rate_limiting_ttl = 100;
+  int api_rate_limiting_limit = 500;  // 0: no limit
+  int sign_in_failures_limit = 10;    // 0: no limit
+  std::chrono::milliseconds sign_in_failures_ttl = std::chrono::minutes(15);
+
   // Logs
   std::string log_level = "info";
   config::log_format log_format = log_format::text;

@@ -250,6 +250,20 @@ std::vector<setting_spec> make_table() {
       {"WEBHOOK_RETRY_BASE_DELAY", "", "1s",
        "first backoff between delivery attempts; doubles each time, with jitter",
        duration(&settings::webhook_retry_base_delay)},
+      {"API_RATE_LIMITING_TTL", "", "100",
+       "seconds in which a token (or an address, without one) may make API_RATE_LIMITING_LIMIT "
+       "requests; the allowance refills continuously",
+       integer<int>(&settings::api_rate_limiting_ttl, 1, 86400 * 365)},
+      {"API_RATE_LIMITING_LIMIT", "", "500",
+       "requests per token in API_RATE_LIMITING_TTL seconds; beyond, REST answers 429 with "
+       "Retry-After and GraphQL \"Too many requests.\" (0: no limit)",
+       integer<int>(&settings::api_rate_limiting_limit, 0, 100'000'000)},
+      {"SIGN_IN_FAILURES_LIMIT", "", "10",
+       "failed sign-ins one e-mail may have in SIGN_IN_FAILURES_TTL before further attempts are "
+       "refused (0: no limit)",
+       integer<int>(&settings::sign_in_failures_limit, 0, 1'000'000)},
+      {"SIGN_IN_FAILURES_TTL", "", "15m", "window of SIGN_IN_FAILURES_LIMIT, refilled continuously",
+       duration(&settings::sign_in_failures_ttl)},
       {"LOG_LEVEL", "--log-level", "info", "trace, debug, info, warn, error, critical or off",
        apply_log_level},
       {"LOG_FORMAT", "--log-format", "text", "text, or json for one JSON object per line",

@@ -152,7 +152,7 @@ std::optional<std::string> node::start(bool& config_problem) {
                             return actors::spawn_workspace_registry(s, reg);
                           }});
   api::api_actor_options api_opts{p.handles, settings_.request_timeout, services.endpoints,
-                                  p.db.pool()};
+                                  p.db.pool(), api::request_limits::from_settings(settings_)};
   for (const auto& name : api_names)
     sup.children.push_back(
         {name, [api_opts](caf::actor_system& s) { return api::spawn_api_actor(s, api_opts); }});

@@ -3,6 +3,7 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include "api/platform/api_key_resolvers.hpp"
 #include "api/platform/embedded_contract.hpp"
 #include "api/platform/metadata_resolvers.hpp"
 #include "api/platform/platform_resolvers.hpp"
@@ -51,6 +52,7 @@ resolver_list implemented_resolvers(const state_ptr& state) {
   add_workspace_resolvers(list, state);
   add_search_resolvers(list, state);
   webhooks::add_webhook_resolvers(list, state);
+  add_api_key_resolvers(list, state);
   add_metadata_read_resolvers(list);
   add_metadata_view_resolvers(list, state);
   return list;

@@ -17,6 +17,7 @@ model::record_actor actor_of(const caller& who) {
   if (who.token_type == "API_KEY") {
     actor.source = "API";
     actor.api_key_id = who.api_key_id;
+    actor.name = who.api_key_name.value_or("");
   } else {
     actor.source = "MANUAL";
   }

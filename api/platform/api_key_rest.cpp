@@ -1,0 +1,241 @@
+#include "api/platform/api_key_rest.hpp"
+
+#include <boost/json.hpp>
+#include <charconv>
+#include <optional>
+#include <vector>
+
+#include "api/bearer_caller.hpp"
+#include "api/platform/api_key_json.hpp"
+#include "api/platform/api_key_permission.hpp"
+#include "api/platform/api_key_service.hpp"
+#include "api/rest/query_string.hpp"
+#include "api/rest/rest_error.hpp"
+#include "storage/query/filter_operators.hpp"
+
+namespace cohort::api::platform {
+
+namespace {
+
+namespace json = boost::json;
+using rest::rest_error;
+
+constexpr std::string_view prefix = "/rest/metadata/apiKeys";
+
+// The segments after the prefix ("", "{id}", "{id}/revoke"), or nullopt for another path.
+std::optional<std::vector<std::string>> segments_after_prefix(std::string_view path) {
+  if (path.substr(0, prefix.size()) != prefix) return std::nullopt;
+  std::string_view rest = path.substr(prefix.size());
+  if (!rest.empty() && rest.front() != '/') return std::nullopt;
+  std::vector<std::string> out;
+  while (!rest.empty()) {
+    if (rest.front() == '/') {
+      rest.remove_prefix(1);
+      continue;
+    }
+    auto slash = rest.find('/');
+    out.emplace_back(rest.substr(0, slash));
+    rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash);
+  }
+  return out;
+}
+
+http::response json_response(unsigned status, json::object body) {
+  http::response res;
+  res.status = status;
+  res.body = json::serialize(body);
+  return res;
+}
+
+rest_error forbidden(std::string code, std::string message) {
+  return rest_error{.status = 403, .error = std::move(code), .messages = {std::move(message)}};
+}
+
+rest_error not_found(std::string_view id) {
+  return rest_error{.status = 404,
+                    .error = "NotFoundException",
+                    .messages = {"API Key with id " + std::string(id) + " not found"}};
+}
+
+rest_error no_route(const http::request& req) {
+  return rest_error{.status = 404,
+                    .error = "NotFoundException",
+                    .messages = {"Cannot " + req.method + " " + req.path}};
+}
+
+rest_error from_service(const api_key_error& e) {
+  using k = api_key_error::kind;
+  switch (e.what) {
+    case k::not_found:
+      return rest_error{.status = 404, .error = "NotFoundException", .messages = {e.message}};
+    case k::revoked:
+      return rest_error{.status = 403, .error = "ForbiddenException", .messages = {e.message}};
+    case k::expired:
+    case k::bad_input:
+      return rest::bad_request(e.message);
+    case k::database:
+      break;
+  }
+  return rest_error{
+      .status = 500, .error = "InternalServerErrorException", .messages = {e.message}};
+}
+
+std::variant<json::object, rest_error> body_object(const std::string& body) {
+  if (body.find_first_not_of(" \t\r\n") == std::string::npos) return json::object();
+  boost::system::error_code ec;
+  json::value v = json::parse(body, ec);
+  if (ec) return rest::bad_request("The request body is not valid JSON: " + ec.message());
+  if (!v.is_object()) return rest::bad_request("The request body must be a JSON object");
+  return std::move(v.as_object());
+}
+
+// One key in {data: {<key>: ...}} with `status`, or 404 when there is none.
+api_key_done answer_one(http::responder done, std::string id, std::string key, unsigned status,
+                        bool id_only = false) {
+  return [done, id, key, status, id_only](api_key_outcome r) {
+    if (auto* e = std::get_if<api_key_error>(&r)) return done(rest::to_response(from_service(*e)));
+    auto& row = std::get<0>(r);
+    if (!row) return done(rest::to_response(not_found(id)));
+    json::value item =
+        id_only ? json::value(json::object{{"id", row->id}}) : json::value(api_key_json(*row));
+    done(json_response(status, json::object{{"data", json::object{{key, std::move(item)}}}}));
+  };
+}
+
+// ?limit (default 60, at most 200), ?starting_after / ?ending_before: cursors are key ids.
+void answer_list(const http::request& req, std::vector<api_key_row> rows,
+                 const http::responder& done) {
+  rest::query_string q(req.query);
+  std::size_t limit = 60;
+  if (auto l = q.get("limit")) {
+    std::size_t n = 0;
+    auto [p, ec] = std::from_chars(l->data(), l->data() + l->size(), n);
+    if (ec != std::errc{} || p != l->data() + l->size())
+      return done(rest::to_response(rest::bad_request("limit must be an integer")));
+    limit = std::min<std::size_t>(std::max<std::size_t>(n, 1), 200);
+  }
+  auto after = q.get("starting_after");
+  auto before = q.get("ending_before");
+  if (after && before)
+    return done(rest::to_response(
+        rest::bad_request("starting_after and ending_before cannot be used together")));
+  std::size_t begin = 0, end = rows.size();
+  auto position = [&](const std::string& id) -> std::optional<std::size_t> {
+    for (std::size_t i = 0; i < rows.size(); ++i)
+      if (rows[i].id == id) return i;
+    return std::nullopt;
+  };
+  if (after || before) {
+    auto at = position(std::string(after ? *after : *before));
+    if (!at)
+      return done(rest::to_response(
+          rest::bad_request("Invalid cursor: " + std::string(after ? *after : *before))));
+    if (after)
+      begin = *at + 1;
+    else
+      end = *at;
+  }
+  bool more;
+  if (before) {
+    more = end - begin > limit;
+    if (more) begin = end - limit;
+  } else {
+    more = end - begin > limit;
+    if (more) end = begin + limit;
+  }
+  json::array items;
+  for (std::size_t i = begin; i < end; ++i) items.push_back(api_key_json(rows[i]));
+  json::object page{{"hasNextPage", before ? false : more},
+                    {"startCursor", begin < end ? json::value(rows[begin].id) : nullptr},
+                    {"endCursor", begin < end ? json::value(rows[end - 1].id) : nullptr}};
+  json::object out{{"data", json::object{{"apiKeys", std::move(items)}}},
+                   {"pageInfo", std::move(page)},
+                   {"totalCount", rows.size()}};
+  done(json_response(200, std::move(out)));
+}
+
+void route(const api_key_rest_services& s, const http::request& req,
+           const std::vector<std::string>& segments, const std::string& workspace,
+           const http::responder& done) {
+  auto& pool = *s.pool;
+  const std::string& m = req.method;
+  if (segments.empty()) {
+    if (m == "GET") {
+      return list_api_keys(pool, workspace,
+                           [req, done](std::variant<std::vector<api_key_row>, api_key_error> r) {
+                             if (auto* e = std::get_if<api_key_error>(&r))
+                               return done(rest::to_response(from_service(*e)));
+                             answer_list(req, std::move(std::get<0>(r)), done);
+                           });
+    }
+    if (m == "POST") {
+      auto body = body_object(req.body);
+      if (auto* e = std::get_if<rest_error>(&body)) return done(rest::to_response(*e));
+      return create_api_key(pool, workspace, std::get<json::object>(body),
+                            answer_one(done, "", "createOneApiKey", 201));
+    }
+    return done(rest::to_response(no_route(req)));
+  }
+  const std::string& id = segments[0];
+  bool revoke = segments.size() == 2 && segments[1] == "revoke" && m == "POST";
+  if (segments.size() > 2 || (segments.size() == 2 && !revoke))
+    return done(rest::to_response(no_route(req)));
+  if (!storage::query::is_uuid(id)) {
+    return done(
+        rest::to_response(rest::bad_request("invalid input syntax for type uuid: \"" + id + "\"")));
+  }
+  if (revoke) return revoke_api_key(pool, workspace, id, answer_one(done, id, "revokeApiKey", 200));
+  if (m == "GET") return get_api_key(pool, workspace, id, answer_one(done, id, "apiKey", 200));
+  if (m == "PATCH" || m == "PUT") {
+    auto body = body_object(req.body);
+    if (auto* e = std::get_if<rest_error>(&body)) return done(rest::to_response(*e));
+    auto input = std::get<json::object>(body);
+    input.erase("id");
+    return update_api_key(pool, workspace, id, input, answer_one(done, id, "updateOneApiKey", 200));
+  }
+  if (m == "DELETE")
+    return revoke_api_key(pool, workspace, id, answer_one(done, id, "deleteOneApiKey", 200, true));
+  done(rest::to_response(no_route(req)));
+}
+
+}  // namespace
+
+bool is_api_key_rest_path(std::string_view path) {
+  return segments_after_prefix(path).has_value();
+}
+
+const char* api_key_route_label(std::string_view path) {
+  auto segments = segments_after_prefix(path);
+  if (!segments || segments->empty()) return "/rest/metadata/apiKeys";
+  if (segments->size() == 1) return "/rest/metadata/apiKeys/{id}";
+  return "/rest/metadata/apiKeys/{id}/revoke";
+}
+
+void serve_api_key_rest(const api_key_rest_services& services, http::request req,
+                        http::responder done) {
+  // The same guards, in the same order, as the other REST routes.
+  if (bearer_token(req).empty())
+    return done(
+        rest::to_response(forbidden("FORBIDDEN_EXCEPTION", "Missing authentication token")));
+  auto caller = caller_from_request(req, *services.tokens);
+  if (auto* error = std::get_if<auth::auth_error>(&caller)) {
+    return done(
+        rest::to_response(rest_error{.status = 401,
+                                     .error = std::string(auth::auth_error_code_name(error->code)),
+                                     .messages = {error->message}}));
+  }
+  const auto& who = std::get<actors::caller>(caller);
+  if (auto why = api_key_permission(who)) {
+    return done(rest::to_response(
+        *why == api_key_refusal::no_workspace
+            ? forbidden("FORBIDDEN_EXCEPTION", "This token does not belong to a workspace")
+            : forbidden("ForbiddenException",
+                        "Entity performing the request does not have permission")));
+  }
+  if (!services.pool) return done(http::error_response(503, "The REST API has no database pool"));
+  auto segments = segments_after_prefix(req.path);
+  if (!segments) return done(rest::to_response(no_route(req)));
+  route(services, req, *segments, *who.workspace_id, done);
+}
+
+}  // namespace cohort::api::platform

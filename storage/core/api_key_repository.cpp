@@ -1,0 +1,131 @@
+#include "storage/core/api_key_repository.hpp"
+
+#include "storage/query/filter_operators.hpp"
+
+namespace cohort::storage::core {
+
+namespace {
+
+// Column list every statement returns, in api_key_row order.
+std::string returned_columns() {
+  return "id, name, " + iso_timestamp_sql("expires_at") + ", " + iso_timestamp_sql("revoked_at") +
+         ", workspace_id, role_id, " + iso_timestamp_sql("created_at") + ", " +
+         iso_timestamp_sql("updated_at");
+}
+
+std::optional<std::string> optional_text(const pg::result& r, int row, int col) {
+  auto v = r.get_optional(row, col);
+  return v ? std::optional<std::string>(std::string(*v)) : std::nullopt;
+}
+
+api_key_row read_row(const pg::result& r, int row) {
+  api_key_row k;
+  k.id = std::string(r.get(row, 0));
+  k.name = std::string(r.get(row, 1));
+  k.expires_at = std::string(r.get(row, 2));
+  k.revoked_at = optional_text(r, row, 3);
+  k.workspace_id = std::string(r.get(row, 4));
+  k.role_id = optional_text(r, row, 5);
+  k.created_at = std::string(r.get(row, 6));
+  k.updated_at = std::string(r.get(row, 7));
+  return k;
+}
+
+pg::pool::callback single_row(api_key_callback done) {
+  return [done = std::move(done)](pg::result r) {
+    if (!r.ok()) return done(db_result<api_key_row>::failure(r.error()));
+    if (r.rows() == 0) return done({});
+    done({read_row(r, 0), std::nullopt});
+  };
+}
+
+}  // namespace
+
+void list_live_api_keys(pg::pool& pool, std::string workspace_id, api_key_list_callback done) {
+  pool.query("SELECT " + returned_columns() +
+                 " FROM core.api_key WHERE workspace_id = $1::uuid AND revoked_at IS NULL "
+                 "ORDER BY created_at, id",
+             {std::move(workspace_id)}, [done = std::move(done)](pg::result r) {
+               if (!r.ok()) return done(db_result<std::vector<api_key_row>>::failure(r.error()));
+               std::vector<api_key_row> rows;
+               for (int i = 0; i < r.rows(); ++i) rows.push_back(read_row(r, i));
+               done({std::move(rows), std::nullopt});
+             });
+}
+
+void find_api_key(pg::pool& pool, std::string workspace_id, std::string id, api_key_callback done) {
+  if (!query::is_uuid(id)) return done({});
+  pool.query("SELECT " + returned_columns() +
+                 " FROM core.api_key WHERE id = $1::uuid AND workspace_id = $2::uuid",
+             {std::move(id), std::move(workspace_id)}, single_row(std::move(done)));
+}
+
+void insert_api_key(pg::pool& pool, new_api_key key, api_key_callback done) {
+  pool.query(
+      "INSERT INTO core.api_key (workspace_id, name, expires_at, revoked_at, role_id) "
+      "VALUES ($1::uuid, $2, $3::timestamptz, $4::timestamptz, $5::uuid) RETURNING " +
+          returned_columns(),
+      {std::move(key.workspace_id), std::move(key.name), std::move(key.expires_at),
+       std::move(key.revoked_at), std::move(key.role_id)},
+      single_row(std::move(done)));
+}
+
+void update_api_key(pg::pool& pool, std::string workspace_id, std::string id, api_key_update update,
+                    api_key_callback done) {
+  if (!query::is_uuid(id)) return done({});
+  // A flag per column says whether it changes, so one prepared statement serves every update.
+  pg::params args{std::move(id), std::move(workspace_id)};
+  auto flag = [&](bool set) { args.push_back(set ? "t" : "f"); };
+  flag(update.name.has_value());
+  args.push_back(update.name);
+  flag(update.expires_at.has_value());
+  args.push_back(update.expires_at);
+  flag(update.revoked_at.has_value());
+  args.push_back(update.revoked_at ? *update.revoked_at : std::nullopt);
+  pool.query(
+      "UPDATE core.api_key SET "
+      "name = CASE WHEN $3::boolean THEN $4 ELSE name END, "
+      "expires_at = CASE WHEN $5::boolean THEN $6::timestamptz ELSE expires_at END, "
+      "revoked_at = CASE WHEN $7::boolean THEN $8::timestamptz ELSE revoked_at END "
+      "WHERE id = $1::uuid AND workspace_id = $2::uuid RETURNING " +
+          returned_columns(),
+      std::move(args), single_row(std::move(done)));
+}
+
+void revoke_api_key(pg::pool& pool, std::string workspace_id, std::string id,
+                    api_key_callback done) {
+  if (!query::is_uuid(id)) return done({});
+  pool.query(
+      "UPDATE core.api_key SET revoked_at = coalesce(revoked_at, now()) "
+      "WHERE id = $1::uuid AND workspace_id = $2::uuid RETURNING " +
+          returned_columns(),
+      {std::move(id), std::move(workspace_id)}, single_row(std::move(done)));
+}
+
+void check_token_standing(pg::pool& pool, std::string workspace_id,
+                          std::optional<std::string> api_key_id,
+                          std::function<void(db_result<token_standing>)> done) {
+  if (!query::is_uuid(workspace_id)) return done({token_standing{}, std::nullopt});
+  if (api_key_id && !query::is_uuid(*api_key_id)) {
+    // A key id that is not a UUID names no key; the workspace still decides the message.
+    api_key_id = "00000000-0000-0000-0000-000000000000";
+  }
+  pool.query(
+      "SELECT k.id IS NOT NULL, k.revoked_at IS NOT NULL, k.expires_at <= now(), k.name "
+      "FROM core.workspace w LEFT JOIN core.api_key k ON k.id = $2::uuid AND "
+      "k.workspace_id = w.id WHERE w.id = $1::uuid AND w.deleted_at IS NULL",
+      {std::move(workspace_id), std::move(api_key_id)}, [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(db_result<token_standing>::failure(r.error()));
+        token_standing s;
+        if (r.rows() > 0) {
+          s.workspace_live = true;
+          s.key_found = r.get(0, 0) == "t";
+          s.key_revoked = r.get(0, 1) == "t";
+          s.key_expired = r.get(0, 2) == "t";
+          if (auto name = r.get_optional(0, 3)) s.key_name = std::string(*name);
+        }
+        done({std::move(s), std::nullopt});
+      });
+}
+
+}  // namespace cohort::storage::core
