@@ -101,6 +101,12 @@ void start_background_work(background_work& work, const storage::pg::pool& pool,
         [km] { return static_cast<double>(km->dead_lettered.load()); }, labels);
   }
   auto relay = work.relay_metrics;
+  for (const auto& consumer : work.consumers->all()) {
+    auto* lag = &relay->lag(consumer.name);
+    metrics.add_gauge_callback("cohort_events_consumer_lag",
+                               "Committed record events a consumer has not handled yet",
+                               [relay, lag] { return lag->load(); }, {{"consumer", consumer.name}});
+  }
   metrics.add_gauge_callback("cohort_events_delivered_total",
                              "Record events handed to consumers on this node",
                              [relay] { return static_cast<double>(relay->delivered.load()); });

@@ -23,6 +23,7 @@ using jobs::task_atom;
 
 using prune_atom = caf::atom_constant<caf::atom("prune")>;
 using renew_atom = caf::atom_constant<caf::atom("renew")>;
+using lag_atom = caf::atom_constant<caf::atom("lag")>;
 
 struct cursor {
   consumer_registration reg;
@@ -230,6 +231,7 @@ caf::behavior outbox_relay(relay_actor* self, outbox_relay_options options) {
   for (std::size_t i = 0; i < st.cursors.size(); ++i) claim(self, i);
   self->send(self, tick_atom::value);
   self->send(self, prune_atom::value);
+  self->send(self, lag_atom::value);
   self->delayed_send(self, st.options.lease / 3, renew_atom::value);
   self->attach_functor([pool = st.options.pool, node = st.options.node_id, names = [&] {
     std::vector<std::string> out;
@@ -271,6 +273,20 @@ caf::behavior outbox_relay(relay_actor* self, outbox_relay_options options) {
           query(self, se::prune_outbox_statement(10000, st.options.prune_min_age),
                 [](storage::pg::result) {});
         self->delayed_send(self, st.options.prune_interval, prune_atom::value);
+      },
+      [=](lag_atom) {
+        auto& st = self->state;
+        for (std::size_t i = 0; i < st.cursors.size(); ++i) {
+          const auto& c = st.cursors[i];
+          if (!c.ready) continue;
+          auto* gauge = &st.options.metrics->lag(c.reg.name);
+          query(self, se::count_after_statement(c.position, 1000000),
+                [gauge](storage::pg::result rows) {
+                  if (rows && rows.rows() == 1)
+                    gauge->store(std::stod(std::string(rows.get(0, 0))));
+                });
+        }
+        self->delayed_send(self, st.options.lag_interval, lag_atom::value);
       },
       [=](count_atom) -> std::uint64_t { return self->state.delivered; },
   };

@@ -14,7 +14,9 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "actors/events/event_consumer.hpp"
@@ -30,6 +32,18 @@ using wake_atom = caf::atom_constant<caf::atom("wake")>;
 struct relay_metrics {
   std::atomic<std::uint64_t> delivered{0};       // events handed to consumers (all consumers)
   std::atomic<std::uint64_t> failed_batches{0};  // batches a consumer refused (retried)
+
+  // Committed rows a consumer has not handled yet (sampled; capped at a million).
+  std::atomic<double>& lag(const std::string& consumer) {
+    std::lock_guard lock(mutex_);
+    auto& slot = lags_[consumer];
+    if (!slot) slot = std::make_unique<std::atomic<double>>(0.0);
+    return *slot;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::unique_ptr<std::atomic<double>>> lags_;
 };
 
 struct outbox_relay_options {
@@ -43,6 +57,7 @@ struct outbox_relay_options {
   std::chrono::milliseconds prune_min_age{std::chrono::seconds(60)};
   // A consumer that has not answered a batch by then is handed it again (as if it refused it).
   std::chrono::milliseconds batch_timeout{std::chrono::seconds(60)};
+  std::chrono::milliseconds lag_interval{std::chrono::seconds(5)};
   std::shared_ptr<relay_metrics> metrics = std::make_shared<relay_metrics>();
 };
 

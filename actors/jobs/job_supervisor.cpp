@@ -81,7 +81,7 @@ void sample(supervisor_actor* self) {
                            auto read = storage::jobs::read_queue_stats(rows);
                            post_to(me, [self, read] { apply_sample(self, read); });
                          });
-  // About once a minute: forget finished jobs past their retention.
+  // Every 60th sample (five minutes by default): forget finished jobs past their retention.
   if (st.samples++ % 60 == 0) {
     auto clear = storage::jobs::delete_done_statement(st.options.keep_done, 10000);
     st.options.pool->query(std::move(clear.sql), std::move(clear.args), [](storage::pg::result) {});

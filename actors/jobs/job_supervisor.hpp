@@ -1,6 +1,7 @@
 // The job supervisor: the parent of every durable job actor on this node. It starts one worker per
 // registered job kind (restarting one that fails), the cron scheduler, and samples queue figures
-// from core.job for /metrics; it also clears finished jobs after a retention period.
+// from core.job for /metrics every few seconds; it also clears finished jobs after a retention
+// period.
 //
 // Protocol: (count_atom) -> std::uint64_t running workers;
 //           (wake_atom, std::string kind) wakes that kind's worker (a NOTIFY arrived).
@@ -29,7 +30,8 @@ struct job_supervisor_options {
   std::string node_id;
   std::shared_ptr<job_metrics> metrics = std::make_shared<job_metrics>();
   std::chrono::milliseconds poll_interval{250};
-  std::chrono::milliseconds stats_interval{1000};
+  // Queue figures read from core.job (a scan of the unfinished jobs: 70 ms at 300,000).
+  std::chrono::milliseconds stats_interval{5000};
   std::chrono::seconds keep_done{std::chrono::hours(24)};
   bool run_scheduler = true;
   std::chrono::milliseconds scheduler_interval{1000};

@@ -69,6 +69,13 @@ outbox_position read_position(const pg::result& rows) {
   return p;
 }
 
+pg::statement count_after_statement(const outbox_position& after, long cap) {
+  return {
+      "SELECT count(*) FROM (SELECT 1 FROM core.outbox o WHERE (o.txid, o.id) > ($1::xid8, "
+      "$2::bigint) AND o.txid < pg_snapshot_xmin(pg_current_snapshot()) LIMIT $3) x",
+      {after.txid, std::to_string(after.id), std::to_string(cap)}};
+}
+
 pg::statement claim_consumer_statement(const std::string& name, const std::string& owner,
                                        std::chrono::milliseconds lease) {
   return {

@@ -40,6 +40,9 @@ std::vector<outbox_row> read_outbox_rows(const pg::result& rows);
 pg::statement outbox_head_statement();
 outbox_position read_position(const pg::result& rows);
 
+// How many final rows lie past `after` (counting stops at `cap`).
+pg::statement count_after_statement(const outbox_position& after, long cap);
+
 // Takes (or keeps) consumer `name` for `owner` until now + lease; answers its saved position, or
 // no row while another owner's lease runs.
 pg::statement claim_consumer_statement(const std::string& name, const std::string& owner,

@@ -209,7 +209,8 @@ TEST_F(OutboxRelay, TransactionIdsAreOrderedAsNumbersNotAsText) {
   auto first = env_->sql("SELECT txid::text FROM core.outbox");
   // Spend transaction ids (one per subtransaction that writes) until the next one has one more
   // digit: as text, "10000" would sort before "9990".
-  auto target = std::stoll("1" + std::string(first.size(), '0'));
+  long long target = 1;
+  for (std::size_t digit = 0; digit < first.size(); ++digit) target *= 10;
   env_->sql("CREATE TABLE IF NOT EXISTS public.xid_burner (n int)");
   while (std::stoll(env_->sql("SELECT pg_snapshot_xmax(pg_current_snapshot())::text")) < target) {
     env_->sql(
@@ -224,4 +225,18 @@ TEST_F(OutboxRelay, TransactionIdsAreOrderedAsNumbersNotAsText) {
   relay_node relay(sys_, env_->pool, "node-a", {durable("audit", c)});
   ASSERT_TRUE(eventually([&] { return c->size() == 2; }));
   EXPECT_EQ(c->numbers(), (std::vector<int>{1, 2}));
+}
+
+TEST_F(OutboxRelay, TheLagOfAConsumerCountsWhatItHasNotHandled) {
+  std::atomic<bool> refuse{true};
+  auto c = std::make_shared<recording_consumer>();
+  c->accept = [&](std::span<const ae::record_event>) { return !refuse.load(); };
+  relay_node relay(sys_, env_->pool, "node-a", {durable("audit", c)});
+  for (int n = 1; n <= 7; ++n) write(n);
+  ASSERT_TRUE(eventually([&] { return relay.metrics->lag("audit").load() == 7.0; }));
+  refuse = false;
+  ASSERT_TRUE(eventually([&] { return relay.metrics->lag("audit").load() == 0.0; }));
+  EXPECT_EQ(c->size(), 7u);
+  EXPECT_GE(relay.metrics->failed_batches.load(), 1u);
+  EXPECT_EQ(relay.metrics->delivered.load(), 7u);
 }

@@ -76,6 +76,8 @@ class relay_node {
     opts.prune_interval = std::chrono::milliseconds(50);
     opts.prune_min_age = prune_min_age;
     opts.batch_timeout = std::chrono::milliseconds(300);
+    opts.lag_interval = std::chrono::milliseconds(50);
+    metrics = opts.metrics;
     actor = ae::spawn_outbox_relay(sys, opts);
   }
   ~relay_node() { stop(); }
@@ -87,6 +89,7 @@ class relay_node {
     actor = nullptr;
   }
   caf::actor actor;
+  std::shared_ptr<ae::relay_metrics> metrics;
 };
 
 inline const char* const workspace = "20202020-1c25-4d02-bf25-6aeccf7ea419";

@@ -51,6 +51,9 @@ TEST(ServeJobs, QueueFiguresAndRelayedEventsShowInMetrics) {
       "(gen_random_uuid(), 'person', 'created', gen_random_uuid(), '{}')");
   ASSERT_TRUE(eventually(
       [&] { return metric(server, "cohort_events_delivered_total").value_or(0) > before; }));
+  ASSERT_TRUE(eventually([&] {
+    return metric(server, "cohort_events_consumer_lag", {{"consumer", "event_bus"}}) == 0.0;
+  }));
   // The durable consumer (webhook fan-out) saved its position past it.
   EXPECT_TRUE(eventually([&] {
     return env->sql(
