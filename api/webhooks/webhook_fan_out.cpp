@@ -2,10 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include "api/webhooks/event_enrichment.hpp"
 #include "api/webhooks/operation_matching.hpp"
 #include "api/webhooks/webhook_delivery.hpp"
 #include "model/stable_id.hpp"
-#include "model/standard/standard_objects.hpp"
 #include "storage/jobs/job_enqueue.hpp"
 #include "storage/webhooks/delivery_repository.hpp"
 
@@ -46,7 +46,7 @@ webhook_event to_webhook_event(const actors::events::record_event& event) {
   out.workspace_id = event.workspace_id;
   out.object_name = event.object_name;
   // Standard objects have the same id in every workspace (model/stable_id); fan_out() looks up
-  // the ids of custom ones.
+  // the ids of custom ones, and the user behind the member.
   out.object_metadata_id = model::standard_object_id(event.object_name);
   out.action = event.action;
   out.event_date = event.event_date;
@@ -104,31 +104,12 @@ void store_deliveries(storage::pg::pool& pool, const std::vector<webhook_event>&
 
 void fan_out(storage::pg::pool& pool, std::vector<webhook_event> events,
              std::function<void(bool ok)> done) {
-  // Standard objects have the same id in every workspace; custom ones are looked up (one query
-  // for the whole batch).
-  std::vector<std::size_t> custom;
-  std::vector<std::string> workspaces, names;
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    if (model::standard::find_standard_object(events[i].object_name)) continue;
-    custom.push_back(i);
-    workspaces.push_back(events[i].workspace_id);
-    names.push_back(events[i].object_name);
-  }
-  if (custom.empty()) return store_deliveries(pool, events, std::move(done));
-  auto shared = std::make_shared<std::vector<webhook_event>>(std::move(events));
+  auto batch = std::make_shared<std::vector<webhook_event>>(std::move(events));
   auto p = &pool;
-  wh::find_custom_object_ids(
-      pool, std::move(workspaces), std::move(names),
-      [p, shared, custom, done = std::move(done)](wh::db_result<std::vector<std::string>> r) {
-        if (!r.ok()) {
-          spdlog::warn("webhooks: cannot read custom object ids: {}", r.error->message);
-          return done(false);
-        }
-        for (std::size_t k = 0; k < custom.size(); ++k) {
-          if (!(*r.value)[k].empty()) (*shared)[custom[k]].object_metadata_id = (*r.value)[k];
-        }
-        store_deliveries(*p, *shared, done);
-      });
+  enrich_events(pool, batch, [p, batch, done = std::move(done)](bool ok) mutable {
+    if (!ok) return done(false);
+    store_deliveries(*p, *batch, std::move(done));
+  });
 }
 
 std::shared_ptr<actors::events::event_consumer> make_fan_out_consumer(

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
+#include "storage/ddl/identifier.hpp"
+#include "storage/ddl/workspace_provisioner.hpp"
 #include "storage/query/sql_text.hpp"
 
 namespace cohort::storage::webhooks {
@@ -88,6 +90,24 @@ void find_custom_object_ids(pg::pool& pool, std::vector<std::string> workspace_i
         for (int i = 0; i < r.rows(); ++i) ids.emplace_back(r.get(i, 0));
         ids.resize(count);
         done({std::move(ids), std::nullopt});
+      });
+}
+
+void find_member_users(
+    pg::pool& pool, const std::string& workspace_id, std::vector<std::string> member_ids,
+    std::function<void(core::db_result<std::vector<std::pair<std::string, std::string>>>)> done) {
+  using result_t = core::db_result<std::vector<std::pair<std::string, std::string>>>;
+  auto schema = ddl::schema_name_for(workspace_id);
+  if (!schema || !ddl::is_valid_identifier(*schema)) return done({});
+  pool.query(
+      "SELECT id::text, \"userId\"::text FROM " + ddl::qualified_name(*schema, "workspaceMember") +
+          " WHERE id = ANY($1::uuid[]) AND \"userId\" IS NOT NULL",
+      {array_of({member_ids.begin(), member_ids.end()})}, [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(result_t::failure(r.error()));
+        std::vector<std::pair<std::string, std::string>> out;
+        for (int i = 0; i < r.rows(); ++i)
+          out.emplace_back(std::string(r.get(i, 0)), std::string(r.get(i, 1)));
+        done({std::move(out), std::nullopt});
       });
 }
 

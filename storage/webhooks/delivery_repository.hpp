@@ -43,6 +43,12 @@ void find_custom_object_ids(pg::pool& pool, std::vector<std::string> workspace_i
                             std::vector<std::string> names,
                             std::function<void(core::db_result<std::vector<std::string>>)> done);
 
+// The users behind members of one workspace (its "workspaceMember" rows): (member id, user id)
+// pairs for the members found.
+void find_member_users(
+    pg::pool& pool, const std::string& workspace_id, std::vector<std::string> member_ids,
+    std::function<void(core::db_result<std::vector<std::pair<std::string, std::string>>>)> done);
+
 // A delivery with what its attempt needs from its webhook.
 struct delivery_to_send {
   std::string id;

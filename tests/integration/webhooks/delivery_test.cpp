@@ -47,15 +47,16 @@ TEST_F(WebhookDelivery, GraphqlCreateReachesTheReceiverSignedAsTwentySignsIt) {
   auto body = json::parse(req.body).as_object();
   std::vector<std::string> keys;
   for (const auto& [k, v] : body) keys.emplace_back(k);
-  EXPECT_EQ(keys,
-            (std::vector<std::string>{"targetUrl", "eventName", "objectMetadata", "workspaceId",
-                                      "webhookId", "eventDate", "workspaceMemberId", "record"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"targetUrl", "eventName", "objectMetadata",
+                                            "workspaceId", "webhookId", "eventDate", "userId",
+                                            "workspaceMemberId", "record"}));
   EXPECT_EQ(body.at("targetUrl"), json::value(receiver.url()));
   EXPECT_EQ(body.at("eventName"), json::value("person.created"));
   EXPECT_EQ(body.at("objectMetadata").at("nameSingular"), json::value("person"));
   EXPECT_EQ(body.at("objectMetadata").at("id").as_string().size(), 36u);
   EXPECT_EQ(body.at("workspaceId"), json::value(server().workspace_id));
   EXPECT_EQ(body.at("webhookId"), json::value(webhook));
+  EXPECT_EQ(body.at("userId"), json::value(server().user_id));
   EXPECT_EQ(body.at("workspaceMemberId"), json::value(server().workspace_member_id));
   EXPECT_EQ(body.at("record").at("id"), json::value(person));
   EXPECT_EQ(body.at("record").at("name").at("firstName"), json::value("Ada"));

@@ -44,6 +44,7 @@ webhook_server* start(const std::string& name, bool allow_private) {
   const auto& user = ws.users.front();
   d->workspace_id = ws.id;
   d->workspace_member_id = user.workspace_member_id;
+  d->user_id = user.id;
   api::auth::token_service_options opts;
   opts.app_secret = app_secret;
   api::auth::token_service tokens(opts);
@@ -94,7 +95,13 @@ http_answer webhook_server::call(const std::string& method, const std::string& t
   client.send(request);
   auto res = client.read_response(std::chrono::seconds(30));
   if (!res) {
-    if (must_answer) ADD_FAILURE() << "no response to " << method << " " << target;
+    if (must_answer) {
+      std::string output = server->proc().output();
+      if (output.size() > 3000) output = output.substr(output.size() - 3000);
+      ADD_FAILURE() << "no response to " << method << " " << target << "; the server "
+                    << (server->proc().running() ? "runs" : "has stopped") << ":\n"
+                    << output;
+    }
     return {};
   }
   http_answer out;

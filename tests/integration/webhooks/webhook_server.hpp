@@ -57,6 +57,7 @@ struct webhook_server {
   std::string token;
   std::string agnostic_token;  // the demo user's workspace-agnostic token
   std::string workspace_member_id;
+  std::string user_id;  // the demo user
   std::unique_ptr<cohort_server> server;
   std::shared_ptr<storage::pg::pool> pool;
 };
