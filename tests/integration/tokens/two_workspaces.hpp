@@ -46,8 +46,8 @@ class two_workspaces {
     storage::pg::pool_options popts;
     popts.conninfo = database_;
     pool_ = storage::pg::pool::create(popts);
-    a = create(name + ".a@example.com", "Workspace A");
-    b = create(name + ".b@example.com", "Workspace B");
+    a = make_workspace(name + ".a@example.com", "Workspace A");
+    b = make_workspace(name + ".b@example.com", "Workspace B");
   }
 
   // One HTTP call; `bearer` empty for none.
@@ -99,6 +99,11 @@ class two_workspaces {
 
   test_workspace a, b;
 
+  // Another workspace with its own user, made the same way.
+  test_workspace create(const std::string& email, const std::string& name) {
+    return make_workspace(email, name);
+  }
+
  private:
   static std::string text_at(const boost::json::value& v, std::string_view pointer) {
     boost::system::error_code ec;
@@ -110,7 +115,7 @@ class two_workspaces {
     return std::string(found->as_string());
   }
 
-  test_workspace create(const std::string& email, const std::string& name) {
+  test_workspace make_workspace(const std::string& email, const std::string& name) {
     test_workspace ws;
     ws.email = email;
     auto up = graphql(R"(mutation($e: String!, $p: String!) { signUp(email: $e, password: $p) {
