@@ -332,3 +332,27 @@ TEST_F(JobQueue, AStoppingNodeHandsItsUnfinishedJobsBack) {
                       {std::to_string(id)}),
             "0 true true");
 }
+
+TEST_F(JobQueue, ARetryWaitsForItsJitteredBackoff) {
+  auto log = std::make_shared<attempt_log>();
+  auto registry = std::make_shared<aj::job_registry>();
+  auto k = kind("test.backoff", [log](const aj::job& j, aj::job_done done) {
+    log->add(j);
+    done(aj::job_outcome::retry("not yet"));
+  });
+  k.backoff_base = std::chrono::hours(1);  // the first retry lands somewhere in the next hour
+  k.backoff_cap = std::chrono::hours(1);
+  registry->add(k);
+  auto id = env_->enqueue(request("test.backoff"));
+  job_node node(sys_, registry, env_->pool, "node-a");
+  ASSERT_TRUE(eventually([&] {
+    return env_->sql("SELECT status || ' ' || attempts FROM core.job WHERE id = $1",
+                     {std::to_string(id)}) == "ready 1";
+  }));
+  EXPECT_EQ(env_->sql("SELECT run_at >= updated_at AND run_at <= updated_at + interval '1 hour' "
+                      "AND last_error = 'not yet' FROM core.job WHERE id = $1",
+                      {std::to_string(id)}),
+            "t");
+  std::this_thread::sleep_for(200ms);  // ten polls: not run again before its time
+  EXPECT_EQ(log->size(), 1u);
+}
