@@ -142,8 +142,9 @@ std::optional<outbound_url> parse_outbound_url(std::string_view text) {
     target = tail.substr(0, hash);
   }
   std::string path(target);
-  for (auto& ch : path) {
-    if (ch == '\\') ch = '/';
+  // Special schemes read a backslash in the path (not the query) as a slash.
+  for (std::size_t i = 0; i < path.size() && path[i] != '?'; ++i) {
+    if (path[i] == '\\') path[i] = '/';
   }
   if (path.empty() || path.front() == '?') path.insert(path.begin(), '/');
   url.target = encode_target(path);

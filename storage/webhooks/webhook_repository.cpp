@@ -1,7 +1,6 @@
 #include "storage/webhooks/webhook_repository.hpp"
 
 #include <boost/json.hpp>
-#include <cctype>
 
 #include "storage/query/filter_operators.hpp"
 #include "storage/query/sql_text.hpp"

@@ -15,6 +15,7 @@ TEST(TargetUrl, NormalFormAsAUrlParserWritesIt) {
   EXPECT_EQ(normalize_target_url("  http://example.com/a b  "), "http://example.com/a%20b");
   EXPECT_EQ(normalize_target_url("http://[::1]:3000/h"), "http://[::1]:3000/h");
   EXPECT_EQ(normalize_target_url("http://example.com?x=1"), "http://example.com/?x=1");
+  EXPECT_EQ(normalize_target_url("http://example.com\\a\\b?q=\\"), "http://example.com/a/b?q=\\");
 }
 
 TEST(TargetUrl, RefusesWhatIsNotAnHttpUrl) {
