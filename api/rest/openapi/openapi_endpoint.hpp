@@ -1,0 +1,25 @@
+// GET /rest/open-api/core and /rest/open-api/metadata: public like Twenty's; the token (the
+// Authorization header, else ?token= as Twenty 1.6 reads it) only chooses the workspace whose
+// document is generated. Without a valid workspace token the document has no objects. Core
+// documents are cached per workspace model version and server URL.
+#pragma once
+
+#include <caf/fwd.hpp>
+
+#include <chrono>
+#include <memory>
+#include <string_view>
+
+#include "actors/supervisor.hpp"
+#include "api/http/message.hpp"
+#include "api/rest/rest_endpoint.hpp"
+
+namespace cohort::api::rest::openapi {
+
+bool is_openapi_path(std::string_view path);
+
+void serve_openapi(caf::event_based_actor* self, const rest_services& services,
+                   const std::shared_ptr<actors::handle_table>& handles,
+                   std::chrono::milliseconds timeout, http::request req, http::responder done);
+
+}  // namespace cohort::api::rest::openapi

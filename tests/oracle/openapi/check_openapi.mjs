@@ -1,0 +1,125 @@
+// Checks Cohort's OpenAPI documents with the tools integrators use (pinned in package.json):
+//   node check_openapi.mjs <server base URL> <token> [--validate-only]
+// 1. GET /rest/open-api/core and /rest/open-api/metadata with the token;
+// 2. each validates against the OpenAPI 3.1 schema (@seriousme/openapi-schema-validator) and its
+//    $refs resolve; `redocly lint` finds no error;
+// 3. unless --validate-only: openapi-typescript generates the types of the core document, tsc
+//    compiles people_client.ts against them, and the compiled client (openapi-fetch) creates,
+//    lists, updates and deletes a person on the server.
+// Prints one line per step; exits 1 on the first failure, 2 when the tools cannot be installed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const validateOnly = args.includes('--validate-only');
+const [baseUrl, token] = args.filter((a) => !a.startsWith('--'));
+if (!baseUrl || !token) {
+  console.error('usage: node check_openapi.mjs <base URL> <token> [--validate-only]');
+  process.exit(2);
+}
+
+function fail(message) {
+  console.error('FAIL ' + message);
+  process.exit(1);
+}
+
+// A fresh clone has no node_modules: install the pinned tools from package-lock.json.
+const needed = ['@seriousme/openapi-schema-validator', '@redocly/cli', 'openapi-typescript',
+  'openapi-fetch', 'typescript'];
+if (!needed.every((p) => existsSync(join(here, 'node_modules', p, 'package.json')))) {
+  const npm = spawnSync('npm', ['ci', '--silent', '--no-audit', '--no-fund'], {
+    cwd: here,
+    stdio: 'inherit',
+  });
+  if (npm.status !== 0) {
+    console.error('npm ci failed in ' + here);
+    process.exit(2);
+  }
+}
+const { Validator } = await import('@seriousme/openapi-schema-validator');
+
+const generated = join(here, 'generated');
+mkdirSync(generated, { recursive: true });
+
+async function fetchDocument(name) {
+  const res = await fetch(`${baseUrl}/rest/open-api/${name}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  if (res.status !== 200) fail(`GET /rest/open-api/${name} answered ${res.status}`);
+  return res.json();
+}
+
+async function validate(name, document) {
+  const started = performance.now();
+  const validator = new Validator();
+  const result = await validator.validate(structuredClone(document));
+  if (!result.valid) {
+    fail(`${name} is not a valid OpenAPI ${document.openapi} document:\n` +
+      JSON.stringify(result.errors, null, 1).slice(0, 4000));
+  }
+  validator.resolveRefs();  // throws on a $ref that points nowhere
+  const ms = performance.now() - started;
+  const paths = Object.keys(document.paths ?? {}).length;
+  const schemas = Object.keys(document.components?.schemas ?? {}).length;
+  console.log(`valid ${name}: OpenAPI ${validator.version}, ${paths} paths, ${schemas} schemas, ` +
+    `validated in ${ms.toFixed(0)} ms`);
+}
+
+function lint(name, file) {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [join(here, 'node_modules', '@redocly', 'cli', 'bin',
+    'cli.js'), 'lint', file, '--format=json'], { cwd: here, encoding: 'utf8' });
+  const ms = performance.now() - started;
+  let report;
+  try {
+    report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{')));
+  } catch {
+    fail(`redocly lint ${name} printed no report (status ${run.status}):\n${run.stdout}${run.stderr}`);
+  }
+  const problems = report.problems ?? [];
+  const errors = problems.filter((p) => p.severity === 'error');
+  const warnings = problems.filter((p) => p.severity === 'warn');
+  if (errors.length > 0 || run.status !== 0) {
+    fail(`redocly lint ${name}: ${errors.length} errors\n` +
+      errors.slice(0, 10).map((e) => `  ${e.ruleId}: ${e.message} at ${e.location?.[0]?.pointer}`)
+        .join('\n'));
+  }
+  const rules = [...new Set(warnings.map((w) => w.ruleId))].join(', ');
+  console.log(`lint ${name}: 0 errors, ${warnings.length} warnings${rules ? ` (${rules})` : ''}, ` +
+    `${ms.toFixed(0)} ms`);
+}
+
+const documents = { core: await fetchDocument('core'), metadata: await fetchDocument('metadata') };
+for (const [name, document] of Object.entries(documents)) {
+  await validate(name, document);
+  const file = join(generated, `${name}.json`);
+  writeFileSync(file, JSON.stringify(document, null, 1));
+  lint(name, file);
+}
+if (validateOnly) {
+  console.log('OK');
+  process.exit(0);
+}
+
+const { default: openapiTS, astToString } = await import('openapi-typescript');
+let started = performance.now();
+const ast = await openapiTS(documents.core);
+writeFileSync(join(generated, 'core.d.ts'), astToString(ast));
+console.log(`generated core.d.ts in ${(performance.now() - started).toFixed(0)} ms`);
+
+started = performance.now();
+const tsc = spawnSync(process.execPath, [join(here, 'node_modules', 'typescript', 'bin', 'tsc'),
+  '-p', join(here, 'tsconfig.json')], { cwd: here, encoding: 'utf8' });
+if (tsc.status !== 0) fail(`people_client.ts does not compile against core.d.ts:\n${tsc.stdout}${tsc.stderr}`);
+console.log(`compiled people_client.ts in ${(performance.now() - started).toFixed(0)} ms`);
+
+const client = await import(pathToFileURL(join(generated, 'js', 'people_client.js')).href);
+try {
+  for (const line of await client.runPeopleClient(baseUrl + '/rest', token)) console.log('client ' + line);
+} catch (error) {
+  fail(`the generated client failed: ${error.message}`);
+}
+console.log('OK');
