@@ -11,6 +11,7 @@
 #include "actors/atoms.hpp"
 #include "actors/workspace/metadata/change_runner.hpp"
 #include "actors/workspace/metadata/metadata_change.hpp"
+#include "actors/workspace/metadata/type_names.hpp"
 #include "actors/workspace/runtime_builder.hpp"
 #include "actors/workspace/workspace_request.hpp"
 #include "actors/workspace/workspace_runtime.hpp"
@@ -48,6 +49,7 @@ struct workspace_state {
   std::list<metadata_change_request> changes;
   std::optional<metadata_change_request> applying;
   std::string applying_entity;  // the entity the running change creates, updates or deletes
+  std::shared_ptr<const workspace_runtime> next_runtime;  // built from the running change's plan
   std::uint64_t served = 0;
   static inline const char* name = "workspace";
 };
@@ -114,12 +116,32 @@ void start_next_change(workspace_actor_t* self);
 
 void finish_change(workspace_actor_t* self, metadata_change_result result) {
   auto& st = self->state;
+  st.next_runtime = nullptr;
   if (st.applying) {
     auto done = std::move(st.applying->done);
     st.applying.reset();
     if (done) done(std::move(result));
   }
   start_next_change(self);
+}
+
+// An object created or renamed must not generate a type name the schema has for something else.
+std::optional<metadata::metadata_error> check_type_names(const workspace_runtime& current,
+                                                         metadata::change_kind kind,
+                                                         const metadata::change_plan& plan) {
+  if (kind != metadata::change_kind::create_object &&
+      kind != metadata::change_kind::update_object) {
+    return std::nullopt;
+  }
+  for (const auto& object : plan.objects) {
+    if (object.id != plan.entity_id) continue;
+    if (metadata::clashing_type_name(*current.graphql->schema(), *current.model, object)) {
+      return metadata::invalid_object_input(
+          "The name \"" + object.name_singular + "\" is not available",
+          "This name is not available.");
+    }
+  }
+  return std::nullopt;
 }
 
 void start_next_change(workspace_actor_t* self) {
@@ -138,6 +160,26 @@ void start_next_change(workspace_actor_t* self) {
     return finish_change(self, {*error, {}, st.runtime, before});
   }
   auto plan = std::get<metadata::change_plan>(std::move(planned));
+  if (auto e = check_type_names(*st.runtime, st.applying->change.kind, plan)) {
+    return finish_change(self, {*e, {}, st.runtime, before});
+  }
+  // The schema the change leads to must build before anything is committed: a name that clashes
+  // with the API's own types (an object "pageInfo" makes a second PageInfo) is refused here. The
+  // runtime is kept so that the one built after the commit reuses its schema (same fingerprint).
+  auto next_model = std::make_shared<const model::workspace_model>(
+      st.workspace_id, before->schema_name(), before->version() + 1, plan.objects);
+  auto next = build_workspace_runtime(std::move(next_model), *st.deps);
+  if (auto* message = std::get_if<std::string>(&next)) {
+    const bool object = st.applying->change.kind == metadata::change_kind::create_object ||
+                        st.applying->change.kind == metadata::change_kind::update_object;
+    const std::string text = "This change would make the GraphQL schema invalid: " + *message;
+    return finish_change(
+        self, {object ? metadata::invalid_object_input(text) : metadata::invalid_field_input(text),
+               {},
+               st.runtime,
+               before});
+  }
+  st.next_runtime = std::get<std::shared_ptr<const workspace_runtime>>(std::move(next));
   st.applying_entity = plan.entity_id;
   auto me = caf::actor_cast<caf::actor>(self);
   metadata::run_change(

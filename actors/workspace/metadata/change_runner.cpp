@@ -12,14 +12,6 @@ namespace {
 namespace store = storage::metadata;
 namespace pg = storage::pg;
 
-const model::field_metadata* field_by_id(const std::vector<model::object_metadata>& objects,
-                                         const std::string& id) {
-  for (const auto& o : objects) {
-    if (const auto* f = o.find_field_by_id(id)) return f;
-  }
-  return nullptr;
-}
-
 std::vector<pg::statement> statements_of(const std::string& workspace_id, const change_plan& plan) {
   std::vector<pg::statement> out;
   for (const auto& sql : plan.ddl) out.push_back({sql, {}});
@@ -32,24 +24,23 @@ std::vector<pg::statement> statements_of(const std::string& workspace_id, const 
   }
   for (const auto& id : plan.fields_removed)
     out.push_back(store::delete_field_row(workspace_id, id));
-  for (const auto& id : plan.objects_to_write) {
-    const model::object_metadata* object = nullptr;
-    for (const auto& o : plan.objects) {
-      if (o.id == id) object = &o;
-    }
-    if (!object) continue;
-    auto definition = store::object_row_definition(*object);
-    out.push_back(definition
-                      ? store::upsert_object_row(workspace_id, id, object->is_custom, *definition)
-                      : store::delete_object_row(workspace_id, id));
+  // In model order, so that the rows' creation order (which the model is rebuilt in) is the
+  // order of the plan: a new object's fields as Twenty lists them, not sorted by id.
+  for (const auto& object : plan.objects) {
+    if (!plan.objects_to_write.count(object.id)) continue;
+    auto definition = store::object_row_definition(object);
+    out.push_back(definition ? store::upsert_object_row(workspace_id, object.id, object.is_custom,
+                                                        *definition)
+                             : store::delete_object_row(workspace_id, object.id));
   }
-  for (const auto& id : plan.fields_to_write) {
-    const auto* field = field_by_id(plan.objects, id);
-    if (!field) continue;
-    auto definition = store::field_row_definition(*field);
-    out.push_back(definition ? store::upsert_field_row(workspace_id, id, field->object_id,
-                                                       field->is_custom, *definition)
-                             : store::delete_field_row(workspace_id, id));
+  for (const auto& object : plan.objects) {
+    for (const auto& field : object.fields) {
+      if (!plan.fields_to_write.count(field.id)) continue;
+      auto definition = store::field_row_definition(field);
+      out.push_back(definition ? store::upsert_field_row(workspace_id, field.id, field.object_id,
+                                                         field.is_custom, *definition)
+                               : store::delete_field_row(workspace_id, field.id));
+    }
   }
   for (const auto& statement : plan.statements) out.push_back(statement);
   out.push_back(store::bump_metadata_version(workspace_id));

@@ -18,7 +18,10 @@ metadata_server& metadata_server::shared() {
     d->database = pg.create_database("metadata_demo");
     d->server = std::make_unique<cohort_server>(cohort_server::options{
         .args = {"--seed", "demo"},
-        .env = {{"PG_DATABASE_URL", d->database}, {"APP_SECRET", metadata_app_secret}},
+        // No rate limit: the tests run hundreds of requests with one token on purpose.
+        .env = {{"PG_DATABASE_URL", d->database},
+                {"APP_SECRET", metadata_app_secret},
+                {"API_RATE_LIMITING_LIMIT", "0"}},
         .data_dir = std::nullopt});
     if (!d->server->wait_ready(std::chrono::seconds(60))) {
       ADD_FAILURE() << "cohort did not start:\n" << d->server->proc().output();

@@ -185,3 +185,25 @@ TEST(MetadataValidation, AFailureHalfWayLeavesNothingBehind) {
   EXPECT_FALSE(
       s.create_field(object, {{"type", "TEXT"}, {"name", "lid"}, {"label", "Lid"}}).empty());
 }
+
+TEST(MetadataValidation, ANameClashingWithTheApisOwnTypesIsRefusedBeforeAnyDdl) {
+  auto& s = metadata_server::shared();
+  const auto before = version(s);
+  auto e = s.first_error(
+      "mutation($input: CreateOneObjectInput!) { createOneObject(input: $input) { id } }",
+      {{"input",
+        {{"object",
+          {{"nameSingular", "pageInfo"},
+           {"namePlural", "pageInfos"},
+           {"labelSingular", "Page info"},
+           {"labelPlural", "Page infos"}}}}}});
+  EXPECT_EQ(e.at("extensions").at("code"), json::value("BAD_USER_INPUT"));
+  EXPECT_EQ(sub_code(e), "INVALID_OBJECT_INPUT");
+  EXPECT_EQ(e.at("message"), json::value("The name \"pageInfo\" is not available"));
+  EXPECT_TRUE(s.columns("_pageInfo").empty());
+  EXPECT_EQ(version(s), before);
+  // The workspace's API still answers, connections included.
+  auto d = s.data("{ companies(first: 1) { edges { node { id } } pageInfo { hasNextPage } } }", {},
+                  "/graphql");
+  EXPECT_FALSE(d.is_null());
+}
