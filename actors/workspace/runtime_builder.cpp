@@ -41,9 +41,8 @@ std::optional<workspace::binder::root_field> root_field_of(ws::record_root_field
       return {{op::restore, true}};
     case ws::record_root_field::find_duplicates:
       return {{op::find_duplicates, false}};
-    // Merge is not compiled yet: the field answers a clear error.
     case ws::record_root_field::merge_many:
-      return std::nullopt;
+      return {{op::merge, false}};
   }
   return std::nullopt;
 }

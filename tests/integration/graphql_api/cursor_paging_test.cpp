@@ -18,6 +18,15 @@ namespace {
 constexpr int records = 23;  // not a multiple of the page size: the last page is short
 constexpr int page_size = 4;
 
+// The shared demo workspace is read by other tests (counts, position order): the records a test
+// makes are removed when it ends, pass or fail.
+struct remove_at_end {
+  std::vector<std::string> statements;
+  ~remove_at_end() {
+    for (const auto& s : statements) demo_server::shared().sql(s);
+  }
+};
+
 // 23 people in city `city`, all created at the same instant, first names in 5 tied groups.
 void seed(demo_server& demo, const std::string& city) {
   json::array data;
@@ -112,12 +121,14 @@ void expect_pages_cover_everything_once(const std::string& city, const std::stri
 }  // namespace
 
 TEST(GraphqlCursorPaging, TiedCreatedAtVisitsEveryRecordOnceBothWays) {
+  remove_at_end cleanup{{"DELETE FROM {s}.person WHERE city = 'Tieville'"}};
   seed(demo_server::shared(), "Tieville");
   expect_pages_cover_everything_once("Tieville", "{createdAt: AscNullsFirst}");
   expect_pages_cover_everything_once("Tieville", "{createdAt: DescNullsLast}");
 }
 
 TEST(GraphqlCursorPaging, CompositeFirstNameKeyVisitsEveryRecordOnceBothWays) {
+  remove_at_end cleanup{{"DELETE FROM {s}.person WHERE city = 'Namesburg'"}};
   seed(demo_server::shared(), "Namesburg");
   expect_pages_cover_everything_once("Namesburg", "{name: {firstName: AscNullsFirst}}");
   expect_pages_cover_everything_once("Namesburg", "{name: {firstName: DescNullsLast}}");

@@ -13,6 +13,15 @@ namespace json = boost::json;
 
 namespace {
 
+// The shared demo workspace is read by other tests (counts, position order): the records a test
+// makes are removed when it ends, pass or fail.
+struct remove_at_end {
+  std::vector<std::string> statements;
+  ~remove_at_end() {
+    for (const auto& s : statements) demo_server::shared().sql(s);
+  }
+};
+
 std::string create_person(demo_server& demo, const std::string& first, const std::string& last,
                           const std::string& email) {
   auto res = demo.post("mutation($data: PersonCreateInput!) { createPerson(data: $data) { id } }",
@@ -38,6 +47,8 @@ const json::value& first_error(const json::value& body) {
 }  // namespace
 
 TEST(GraphqlDuplicates, ByIdsFindsEveryCriterionExceptTheRecordItselfInInputOrder) {
+  remove_at_end cleanup{
+      {"DELETE FROM {s}.person WHERE \"emailsPrimaryEmail\" LIKE '%@dup-ids.test'"}};
   auto& demo = demo_server::shared();
   const auto a = create_person(demo, "Zephyrine", "Quuxley", "zq@dup-ids.test");
   const auto same_name = create_person(demo, "Zephyrine", "Quuxley", "other@dup-ids.test");
@@ -69,6 +80,8 @@ TEST(GraphqlDuplicates, ByIdsFindsEveryCriterionExceptTheRecordItselfInInputOrde
 }
 
 TEST(GraphqlDuplicates, ByDataMatchesWouldBeRecordsAndSkipsValuesShorterThanThree) {
+  remove_at_end cleanup{
+      {"DELETE FROM {s}.person WHERE \"emailsPrimaryEmail\" LIKE '%@dup-data.test'"}};
   auto& demo = demo_server::shared();
   const auto a = create_person(demo, "Barnabus", "Quillfeather", "bq@dup-data.test");
   create_person(demo, "Al", "Bo", "al1@dup-data.test");
@@ -93,6 +106,7 @@ TEST(GraphqlDuplicates, ByDataMatchesWouldBeRecordsAndSkipsValuesShorterThanThre
 }
 
 TEST(GraphqlDuplicates, CompaniesByName) {
+  remove_at_end cleanup{{"DELETE FROM {s}.company WHERE name LIKE 'Dupcheck %'"}};
   auto& demo = demo_server::shared();
   auto make = [&](const std::string& name, const std::string& url) {
     auto res =
