@@ -6,6 +6,7 @@
 #include "actors/workspace/metadata/model_fingerprint.hpp"
 #include "actors/workspace/runtime_builder.hpp"
 #include "model/standard/standard_objects.hpp"
+#include "storage/metadata/model_from_rows.hpp"
 
 using namespace cohort;
 namespace md = cohort::actors::metadata;
@@ -48,4 +49,29 @@ TEST(ModelFingerprint, AlikeWorkspacesShareOneCompiledSchema) {
   EXPECT_NE(a->graphql, c->graphql);
   EXPECT_NE(a->model, b->model);  // each keeps its own ids
   EXPECT_EQ(deps->schemas->size(), 2u);
+}
+
+TEST(ModelFingerprint, AModelReadBackFromItsRowsMatchesThePlanItCameFrom) {
+  // What the workspace actor relies on to compile a change's schema once: the model rebuilt from
+  // the rows a plan writes has the plan's fingerprint.
+  auto objects = with_rocket("Rocket");
+  storage::metadata::workspace_metadata rows;
+  rows.found = true;
+  rows.schema = "ws";
+  rows.activation_status = "ACTIVE";
+  rows.version = 2;
+  for (const auto& o : objects) {
+    if (auto d = storage::metadata::object_row_definition(o)) {
+      rows.objects.push_back({o.id, "", o.is_custom, *d, "t", "t"});
+    }
+  }
+  for (const auto& o : objects) {
+    for (const auto& f : o.fields) {
+      if (auto d = storage::metadata::field_row_definition(f)) {
+        rows.fields.push_back({f.id, o.id, f.is_custom, *d, "t", "t"});
+      }
+    }
+  }
+  auto rebuilt = storage::metadata::build_workspace_model("w", rows);
+  EXPECT_EQ(md::model_fingerprint(rebuilt->objects()), md::model_fingerprint(objects));
 }
