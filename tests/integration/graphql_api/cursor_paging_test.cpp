@@ -9,6 +9,7 @@
 #include <set>
 
 #include "demo_server.hpp"
+#include "remove_at_end.hpp"
 
 using namespace cohort::testing;
 namespace json = boost::json;
@@ -17,15 +18,6 @@ namespace {
 
 constexpr int records = 23;  // not a multiple of the page size: the last page is short
 constexpr int page_size = 4;
-
-// The shared demo workspace is read by other tests (counts, position order): the records a test
-// makes are removed when it ends, pass or fail.
-struct remove_at_end {
-  std::vector<std::string> statements;
-  ~remove_at_end() {
-    for (const auto& s : statements) demo_server::shared().sql(s);
-  }
-};
 
 // 23 people in city `city`, all created at the same instant, first names in 5 tied groups.
 void seed(demo_server& demo, const std::string& city) {

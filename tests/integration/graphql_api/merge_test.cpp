@@ -7,20 +7,12 @@
 #include <boost/json.hpp>
 
 #include "demo_server.hpp"
+#include "remove_at_end.hpp"
 
 using namespace cohort::testing;
 namespace json = boost::json;
 
 namespace {
-
-// The shared demo workspace is read by other tests (counts, position order): the records a test
-// makes are removed when it ends, pass or fail.
-struct remove_at_end {
-  std::vector<std::string> statements;
-  ~remove_at_end() {
-    for (const auto& s : statements) demo_server::shared().sql(s);
-  }
-};
 
 std::string create(demo_server& demo, const std::string& mutation, const std::string& field,
                    const json::object& data, const std::string& type) {
