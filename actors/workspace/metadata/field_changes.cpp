@@ -23,10 +23,6 @@ namespace json = boost::json;
 namespace ddl = storage::ddl;
 using model::field_type;
 
-void append(std::vector<std::string>& out, std::vector<std::string> more) {
-  for (auto& s : more) out.push_back(std::move(s));
-}
-
 // The CREATE [UNIQUE] INDEX of `index`, as the table generator writes it for `object`.
 std::optional<std::string> index_statement(const std::string& schema,
                                            const model::object_metadata& object,

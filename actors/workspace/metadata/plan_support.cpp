@@ -6,6 +6,10 @@
 
 namespace cohort::actors::metadata {
 
+void append(std::vector<std::string>& out, std::vector<std::string> more) {
+  for (auto& s : more) out.push_back(std::move(s));
+}
+
 std::string random_uuid() {
   thread_local std::mt19937_64 rng{std::random_device{}()};
   std::uint64_t hi = rng();

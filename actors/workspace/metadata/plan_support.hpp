@@ -11,6 +11,9 @@
 
 namespace cohort::actors::metadata {
 
+// Moves `more` (DDL statements) to the end of `out`.
+void append(std::vector<std::string>& out, std::vector<std::string> more);
+
 // A random (version 4) UUID.
 std::string random_uuid();
 

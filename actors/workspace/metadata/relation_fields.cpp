@@ -16,10 +16,6 @@ namespace json = boost::json;
 namespace ddl = storage::ddl;
 using model::field_type;
 
-void append(std::vector<std::string>& out, std::vector<std::string> more) {
-  for (auto& s : more) out.push_back(std::move(s));
-}
-
 std::string morph_id_of(const model::field_metadata& field) {
   if (field.type != field_type::morph_relation || !field.settings.is_object()) return {};
   auto id = input_string(field.settings.as_object(), "morphId");
