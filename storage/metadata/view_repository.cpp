@@ -213,4 +213,22 @@ pg::statement follow_option_in_view_groups(const std::string& workspace_id,
       {workspace_id, field_id, old_value, *new_value}};
 }
 
+pg::statement follow_option_in_view_filters(const std::string& workspace_id,
+                                            const std::string& field_id,
+                                            const std::string& old_value,
+                                            const std::optional<std::string>& new_value) {
+  return {
+      "UPDATE core.view_entity AS e SET data = jsonb_set(e.data, '{value}', CASE WHEN "
+      "jsonb_typeof(e.data->'value') = 'array' THEN m.mapped ELSE to_jsonb(m.mapped::text) END), "
+      "updated_at = now() FROM (SELECT s.id, (SELECT coalesce(jsonb_agg(CASE WHEN v = $3 THEN "
+      "to_jsonb($4::text) ELSE to_jsonb(v) END) FILTER (WHERE v <> $3 OR $4::text IS NOT NULL), "
+      "'[]'::jsonb) FROM jsonb_array_elements_text(s.arr) v) AS mapped FROM (SELECT id, CASE WHEN "
+      "jsonb_typeof(data->'value') = 'array' THEN data->'value' ELSE "
+      "core.try_jsonb(data->>'value') END AS arr FROM core.view_entity WHERE workspace_id = "
+      "$1::uuid AND kind = 'viewFilter' AND data->>'fieldMetadataId' = $2) s WHERE "
+      "jsonb_typeof(s.arr) = 'array' AND s.arr ? $3) m WHERE e.workspace_id = $1::uuid AND "
+      "e.id = m.id",
+      {workspace_id, field_id, old_value, new_value}};
+}
+
 }  // namespace cohort::storage::metadata

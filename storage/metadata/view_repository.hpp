@@ -65,5 +65,11 @@ pg::statement follow_option_in_view_groups(const std::string& workspace_id,
                                            const std::string& field_id,
                                            const std::string& old_value,
                                            const std::optional<std::string>& new_value);
+// The same for view filters on the field whose value lists option values (a JSON array, or text
+// holding one, as Twenty stores it): the value renamed in the list, or taken out of it.
+pg::statement follow_option_in_view_filters(const std::string& workspace_id,
+                                            const std::string& field_id,
+                                            const std::string& old_value,
+                                            const std::optional<std::string>& new_value);
 
 }  // namespace cohort::storage::metadata

@@ -122,7 +122,8 @@ plan_result create_field(const model::workspace_model& model, const json::object
   return plan;
 }
 
-// Kanban groups by a select field follow its options (matched by id, as the stored values are).
+// Kanban groups by a select field and filters on it follow its options (matched by id, as the
+// stored values are).
 void follow_options_in_views(change_plan& plan, const std::string& workspace_id,
                              const model::field_metadata& before,
                              const model::field_metadata& after) {
@@ -133,6 +134,8 @@ void follow_options_in_views(change_plan& plan, const std::string& workspace_id,
     }
     if (next == old_option.value) continue;
     plan.statements.push_back(storage::metadata::follow_option_in_view_groups(
+        workspace_id, after.id, old_option.value, next));
+    plan.statements.push_back(storage::metadata::follow_option_in_view_filters(
         workspace_id, after.id, old_option.value, next));
   }
 }

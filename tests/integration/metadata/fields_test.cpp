@@ -323,6 +323,15 @@ TEST(MetadataFields, OptionChangesRewriteStoredValues) {
     s.data("mutation($input: CreateViewGroupInput!) { createCoreViewGroup(input: $input) { id } }",
            {{"input", {{"viewId", view_id}, {"fieldMetadataId", size}, {"fieldValue", value}}}});
   }
+  // Filters on it keep their values as Twenty does: text holding a JSON list, or a list.
+  for (const json::value& value :
+       {json::value(R"(["SMALL","LARGE"])"), json::value(json::array{"LARGE", "SMALL"})}) {
+    s.data(
+        "mutation($input: CreateViewFilterInput!) { createCoreViewFilter(input: $input) { id } "
+        "}",
+        {{"input",
+          {{"viewId", view_id}, {"fieldMetadataId", size}, {"operand", "IS"}, {"value", value}}}});
+  }
   auto updated = s.update_field(size, {{"options", next_options(size)}});
   ASSERT_FALSE(updated.empty());
   EXPECT_EQ(updated.at("defaultValue"), json::value(nullptr));  // SMALL is gone
@@ -343,6 +352,11 @@ TEST(MetadataFields, OptionChangesRewriteStoredValues) {
   auto groups = s.data("query($v: String) { getCoreViewGroups(viewId: $v) { fieldValue } }",
                        {{"v", view_id}});
   EXPECT_EQ(groups.at("getCoreViewGroups"), (json::array{json::object{{"fieldValue", "BIG"}}}));
+  auto filters =
+      s.data("query($v: String) { getCoreViewFilters(viewId: $v) { value } }", {{"v", view_id}});
+  EXPECT_EQ(filters.at("getCoreViewFilters"),
+            (json::array{json::object{{"value", R"(["BIG"])"}},
+                         json::object{{"value", json::array{"BIG"}}}}));
   auto d = s.data("{ jars(filter: {size: {eq: BIG}}) { totalCount } }", {}, "/graphql");
   ASSERT_FALSE(d.is_null());
   EXPECT_EQ(d.at("jars").at("totalCount"), json::value(1));
