@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <set>
+
 #include "api/webhooks/event_enrichment.hpp"
 #include "api/webhooks/operation_matching.hpp"
 #include "api/webhooks/webhook_delivery.hpp"
@@ -104,12 +106,27 @@ void store_deliveries(storage::pg::pool& pool, const std::vector<webhook_event>&
 
 void fan_out(storage::pg::pool& pool, std::vector<webhook_event> events,
              std::function<void(bool ok)> done) {
+  if (events.empty()) return done(true);
+  std::set<std::string> workspaces;
+  for (const auto& e : events) workspaces.insert(e.workspace_id);
   auto batch = std::make_shared<std::vector<webhook_event>>(std::move(events));
   auto p = &pool;
-  enrich_events(pool, batch, [p, batch, done = std::move(done)](bool ok) mutable {
-    if (!ok) return done(false);
-    store_deliveries(*p, *batch, std::move(done));
-  });
+  // Only the events of workspaces with webhooks are enriched and stored.
+  wh::workspaces_with_webhooks(
+      pool, {workspaces.begin(), workspaces.end()},
+      [p, batch, done = std::move(done)](wh::db_result<std::vector<std::string>> r) mutable {
+        if (!r.ok()) {
+          spdlog::warn("webhooks: cannot read webhooks: {}", r.error->message);
+          return done(false);
+        }
+        std::set<std::string> with(r.value->begin(), r.value->end());
+        std::erase_if(*batch, [&](const webhook_event& e) { return !with.count(e.workspace_id); });
+        if (batch->empty()) return done(true);
+        enrich_events(*p, batch, [p, batch, done = std::move(done)](bool ok) mutable {
+          if (!ok) return done(false);
+          store_deliveries(*p, *batch, std::move(done));
+        });
+      });
 }
 
 std::shared_ptr<actors::events::event_consumer> make_fan_out_consumer(

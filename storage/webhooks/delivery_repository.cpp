@@ -72,6 +72,21 @@ void fan_out_events(pg::pool& pool, const std::vector<event_to_fan_out>& events,
       });
 }
 
+void workspaces_with_webhooks(pg::pool& pool, std::vector<std::string> workspace_ids,
+                              std::function<void(core::db_result<std::vector<std::string>>)> done) {
+  using result_t = core::db_result<std::vector<std::string>>;
+  pool.query(
+      "SELECT DISTINCT w.workspace_id::text FROM core.webhook w WHERE w.workspace_id = "
+      "ANY($1::uuid[]) AND w.deleted_at IS NULL",
+      {array_of({workspace_ids.begin(), workspace_ids.end()})},
+      [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(result_t::failure(r.error()));
+        std::vector<std::string> out;
+        for (int i = 0; i < r.rows(); ++i) out.emplace_back(r.get(i, 0));
+        done({std::move(out), std::nullopt});
+      });
+}
+
 void find_custom_object_ids(pg::pool& pool, std::vector<std::string> workspace_ids,
                             std::vector<std::string> names,
                             std::function<void(core::db_result<std::vector<std::string>>)> done) {

@@ -37,6 +37,11 @@ struct fanned_out_delivery {
 void fan_out_events(pg::pool& pool, const std::vector<event_to_fan_out>& events,
                     std::function<void(core::db_result<std::vector<fanned_out_delivery>>)> done);
 
+// Which of `workspace_ids` have at least one live webhook (most workspaces have none: their events
+// need no further work).
+void workspaces_with_webhooks(pg::pool& pool, std::vector<std::string> workspace_ids,
+                              std::function<void(core::db_result<std::vector<std::string>>)> done);
+
 // The metadata ids of custom objects, by (workspace id, nameSingular) pairs given as two parallel
 // lists; answers one id per pair (empty when the workspace has no such custom object).
 void find_custom_object_ids(pg::pool& pool, std::vector<std::string> workspace_ids,

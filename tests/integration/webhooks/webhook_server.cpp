@@ -56,10 +56,17 @@ webhook_server* start(const std::string& name, bool allow_private) {
                                .auth_provider = "password",
                                .impersonation = std::nullopt})
                  .token;
-  d->agnostic_token = tokens.mint_workspace_agnostic({.user_id = user.id}).token;
   storage::pg::pool_options popts;
   popts.conninfo = d->database;
   d->pool = storage::pg::pool::create(popts);
+  d->agnostic_token = tokens.mint_workspace_agnostic({.user_id = user.id}).token;
+  // The seed's own events are fanned out when the relay reaches them: wait until it has, so that
+  // no test's webhook receives them.
+  if (!d->wait_sql("SELECT NOT EXISTS (SELECT 1 FROM core.outbox o WHERE o.id > coalesce((SELECT "
+                   "position FROM core.event_consumer WHERE name = 'webhooks'), 0))",
+                   std::chrono::seconds(30))) {
+    ADD_FAILURE() << "the webhooks consumer did not catch up with the seed's events";
+  }
   return d;
 }
 
