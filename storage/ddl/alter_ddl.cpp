@@ -61,19 +61,27 @@ std::string value_mapping(std::string_view value_sql, const model::field_metadat
   std::string out = "CASE " + std::string(value_sql);
   bool any = false;
   for (const auto& old_option : before.options) {
-    for (const auto& new_option : after.options) {
-      if (new_option.id != old_option.id && new_option.value != old_option.value) continue;
-      out +=
-          " WHEN " + quote_literal(old_option.value) + " THEN " + quote_literal(new_option.value);
-      any = true;
-      break;
-    }
+    const auto* next = successor_option(after, old_option);
+    if (!next) continue;
+    out += " WHEN " + quote_literal(old_option.value) + " THEN " + quote_literal(next->value);
+    any = true;
   }
   if (!any) return "NULL";
   return out + " ELSE NULL END";
 }
 
 }  // namespace
+
+const model::select_option* successor_option(const model::field_metadata& after,
+                                             const model::select_option& previous) {
+  for (const auto& option : after.options) {
+    if (!previous.id.empty() && option.id == previous.id) return &option;
+  }
+  for (const auto& option : after.options) {
+    if (option.value == previous.value) return &option;
+  }
+  return nullptr;
+}
 
 std::vector<std::string> add_field_columns(std::string_view schema, std::string_view table,
                                            const model::field_metadata& field,

@@ -29,6 +29,11 @@ std::vector<std::string> rename_field_columns(std::string_view schema, std::stri
 std::vector<std::string> drop_field_columns(std::string_view schema, std::string_view table,
                                             const model::field_metadata& field);
 
+// What an option of a field's previous version became in `after`: the option with its id, else
+// the one with its value; nullptr when it is gone. Ids win, so two values swapped follow.
+const model::select_option* successor_option(const model::field_metadata& after,
+                                             const model::select_option& previous);
+
 // New option lists of a SELECT / MULTI_SELECT / RATING field: the column goes through text, the
 // stored values are rewritten (an option whose value changed keeps its records, matched by option
 // id; a removed option's values become NULL, or leave the arrays), the enum type is re-created

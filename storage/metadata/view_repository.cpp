@@ -196,39 +196,34 @@ void destroy_view_entity(pg::pool& pool, const view_key& key, view_callback done
       {key.workspace_id, std::string(kind_name(key.kind)), key.id}, std::move(done));
 }
 
-pg::statement follow_option_in_view_groups(const std::string& workspace_id,
-                                           const std::string& field_id,
-                                           const std::string& old_value,
-                                           const std::optional<std::string>& new_value) {
-  if (!new_value) {
-    return {
-        "DELETE FROM core.view_entity WHERE workspace_id = $1::uuid AND kind = 'viewGroup' "
-        "AND data->>'fieldMetadataId' = $2 AND data->>'fieldValue' = $3",
-        {workspace_id, field_id, old_value}};
-  }
+std::vector<pg::statement> follow_options_in_views(const std::string& workspace_id,
+                                                   const std::string& field_id,
+                                                   const json::object& renamed) {
+  const std::string mapping = json::serialize(renamed);
+  const pg::params args{workspace_id, field_id, mapping};
+  const std::string on_field = "workspace_id = $1::uuid AND data->>'fieldMetadataId' = $2 AND ";
   return {
-      "UPDATE core.view_entity SET data = jsonb_set(data, '{fieldValue}', to_jsonb($4::text)), "
-      "updated_at = now() WHERE workspace_id = $1::uuid AND kind = 'viewGroup' AND "
-      "data->>'fieldMetadataId' = $2 AND data->>'fieldValue' = $3",
-      {workspace_id, field_id, old_value, *new_value}};
-}
-
-pg::statement follow_option_in_view_filters(const std::string& workspace_id,
-                                            const std::string& field_id,
-                                            const std::string& old_value,
-                                            const std::optional<std::string>& new_value) {
-  return {
-      "UPDATE core.view_entity AS e SET data = jsonb_set(e.data, '{value}', CASE WHEN "
-      "jsonb_typeof(e.data->'value') = 'array' THEN m.mapped ELSE to_jsonb(m.mapped::text) END), "
-      "updated_at = now() FROM (SELECT s.id, (SELECT coalesce(jsonb_agg(CASE WHEN v = $3 THEN "
-      "to_jsonb($4::text) ELSE to_jsonb(v) END) FILTER (WHERE v <> $3 OR $4::text IS NOT NULL), "
-      "'[]'::jsonb) FROM jsonb_array_elements_text(s.arr) v) AS mapped FROM (SELECT id, CASE WHEN "
-      "jsonb_typeof(data->'value') = 'array' THEN data->'value' ELSE "
-      "core.try_jsonb(data->>'value') END AS arr FROM core.view_entity WHERE workspace_id = "
-      "$1::uuid AND kind = 'viewFilter' AND data->>'fieldMetadataId' = $2) s WHERE "
-      "jsonb_typeof(s.arr) = 'array' AND s.arr ? $3) m WHERE e.workspace_id = $1::uuid AND "
-      "e.id = m.id",
-      {workspace_id, field_id, old_value, new_value}};
+      {"DELETE FROM core.view_entity WHERE " + on_field +
+           "kind = 'viewGroup' AND $3::jsonb ? (data->>'fieldValue') AND "
+           "jsonb_typeof($3::jsonb -> (data->>'fieldValue')) = 'null'",
+       args},
+      {"UPDATE core.view_entity SET data = jsonb_set(data, '{fieldValue}', $3::jsonb -> "
+       "(data->>'fieldValue')), updated_at = now() WHERE " +
+           on_field + "kind = 'viewGroup' AND $3::jsonb ? (data->>'fieldValue')",
+       args},
+      {"UPDATE core.view_entity AS e SET data = jsonb_set(e.data, '{value}', CASE WHEN "
+       "jsonb_typeof(e.data->'value') = 'array' THEN m.mapped ELSE to_jsonb(m.mapped::text) END), "
+       "updated_at = now() FROM (SELECT s.id, (SELECT coalesce(jsonb_agg(CASE WHEN $3::jsonb ? v "
+       "THEN $3::jsonb -> v ELSE to_jsonb(v) END ORDER BY n) FILTER (WHERE NOT $3::jsonb ? v OR "
+       "jsonb_typeof($3::jsonb -> v) <> 'null'), '[]'::jsonb) FROM "
+       "jsonb_array_elements_text(s.arr) WITH ORDINALITY AS x(v, n)) AS mapped FROM (SELECT id, "
+       "CASE WHEN jsonb_typeof(data->'value') = 'array' THEN data->'value' ELSE "
+       "core.try_jsonb(data->>'value') END AS arr FROM core.view_entity WHERE " +
+           on_field +
+           "kind = 'viewFilter') s WHERE jsonb_typeof(s.arr) = 'array') m WHERE e.workspace_id = "
+           "$1::uuid AND e.id = m.id",
+       args},
+  };
 }
 
 }  // namespace cohort::storage::metadata

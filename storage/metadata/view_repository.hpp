@@ -59,17 +59,12 @@ pg::statement destroy_views_of_object(const std::string& workspace_id,
                                       const std::string& object_id);
 pg::statement destroy_view_children_of_field(const std::string& workspace_id,
                                              const std::string& field_id);
-// Kanban groups of a select field follow its options: a renamed value is renamed in them
-// (`new_value` set), a removed one takes its groups along (`new_value` empty).
-pg::statement follow_option_in_view_groups(const std::string& workspace_id,
-                                           const std::string& field_id,
-                                           const std::string& old_value,
-                                           const std::optional<std::string>& new_value);
-// The same for view filters on the field whose value lists option values (a JSON array, or text
-// holding one, as Twenty stores it): the value renamed in the list, or taken out of it.
-pg::statement follow_option_in_view_filters(const std::string& workspace_id,
-                                            const std::string& field_id,
-                                            const std::string& old_value,
-                                            const std::optional<std::string>& new_value);
+// Views follow new options of a select field. `renamed` maps each old value that changed to its
+// new value, or to null when the option is gone: kanban groups are renamed or dropped, and
+// filters whose value lists option values (a JSON array, or text holding one, as Twenty stores
+// it) have them renamed in, or taken out of, the list. All values map at once, so swaps work.
+std::vector<pg::statement> follow_options_in_views(const std::string& workspace_id,
+                                                   const std::string& field_id,
+                                                   const boost::json::object& renamed);
 
 }  // namespace cohort::storage::metadata

@@ -127,17 +127,39 @@ plan_result create_field(const model::workspace_model& model, const json::object
 void follow_options_in_views(change_plan& plan, const std::string& workspace_id,
                              const model::field_metadata& before,
                              const model::field_metadata& after) {
+  json::object renamed;
   for (const auto& old_option : before.options) {
-    std::optional<std::string> next;
-    for (const auto& option : after.options) {
-      if (option.id == old_option.id || option.value == old_option.value) next = option.value;
-    }
-    if (next == old_option.value) continue;
-    plan.statements.push_back(storage::metadata::follow_option_in_view_groups(
-        workspace_id, after.id, old_option.value, next));
-    plan.statements.push_back(storage::metadata::follow_option_in_view_filters(
-        workspace_id, after.id, old_option.value, next));
+    json::value next = nullptr;
+    if (const auto* successor = ddl::successor_option(after, old_option)) next = successor->value;
+    if (next.is_string() && next.as_string() == old_option.value) continue;
+    renamed[old_option.value] = std::move(next);
   }
+  if (renamed.empty()) return;
+  for (auto& statement :
+       storage::metadata::follow_options_in_views(workspace_id, after.id, renamed)) {
+    plan.statements.push_back(std::move(statement));
+  }
+}
+
+// A default naming options follows them to their new values (renamed, swapped) and loses those
+// removed: "'A'" or ["'A'", "'B'"].
+json::value followed_default(const model::field_metadata& before,
+                             const model::field_metadata& after) {
+  auto follow = [&](const json::value& literal) -> json::value {
+    if (!literal.is_string()) return nullptr;
+    auto value = model::unquote_literal(std::string(literal.as_string()));
+    const auto* previous = value ? before.find_option(*value) : nullptr;
+    const auto* next = previous ? ddl::successor_option(after, *previous) : nullptr;
+    return next ? json::value("'" + next->value + "'") : json::value(nullptr);
+  };
+  if (before.default_value.is_array()) {
+    json::array out;
+    for (const auto& v : before.default_value.as_array()) {
+      if (auto next = follow(v); !next.is_null()) out.push_back(std::move(next));
+    }
+    return out.empty() ? json::value(nullptr) : json::value(std::move(out));
+  }
+  return follow(before.default_value);
 }
 
 // Standard fields keep their name, type and constraints; their labels, description, icon,
@@ -213,20 +235,8 @@ plan_result update_field(const model::workspace_model& model, const json::object
       return invalid_field_input("Default value cannot be null for non-nullable fields");
     }
     field.default_value = *d;
-  } else if (model::has_options(field.type) &&
-             model::validate_option_default(field.type, field.default_value, field.options)) {
-    // A default naming an option that was renamed follows it; one naming a removed option goes.
-    field.default_value = nullptr;
-    if (auto old = model::unquote_literal(before.default_value.is_string()
-                                              ? std::string(before.default_value.as_string())
-                                              : std::string())) {
-      for (const auto& o : before.options) {
-        if (o.value != *old) continue;
-        for (const auto& n : field.options) {
-          if (n.id == o.id) field.default_value = json::value("'" + n.value + "'");
-        }
-      }
-    }
+  } else if (model::has_options(field.type) && update.contains("options")) {
+    field.default_value = followed_default(before, field);
   }
   if (!field.is_nullable && field.default_value.is_null() && before.is_nullable) {
     return invalid_field_input("Default value is required for non nullable fields");

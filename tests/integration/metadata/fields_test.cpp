@@ -360,4 +360,20 @@ TEST(MetadataFields, OptionChangesRewriteStoredValues) {
   auto d = s.data("{ jars(filter: {size: {eq: BIG}}) { totalCount } }", {}, "/graphql");
   ASSERT_FALSE(d.is_null());
   EXPECT_EQ(d.at("jars").at("totalCount"), json::value(1));
+
+  // Two values swapped in one change: records, groups and filters swap with them.
+  auto swapped = s.data("query($id: UUID!) { field(id: $id) { options } }", {{"id", size}})
+                     .at("field")
+                     .at("options")
+                     .as_array();
+  std::swap(swapped[0].as_object()["value"], swapped[1].as_object()["value"]);
+  ASSERT_FALSE(s.update_field(size, {{"options", swapped}}).empty());
+  auto after_swap = s.sql("SELECT size::text FROM {s}.\"_jar\" WHERE name = 'b'");
+  EXPECT_EQ(after_swap.get(0, 0), "MEDIUM");
+  groups = s.data("query($v: String) { getCoreViewGroups(viewId: $v) { fieldValue } }",
+                  {{"v", view_id}});
+  EXPECT_EQ(groups.at("getCoreViewGroups"), (json::array{json::object{{"fieldValue", "MEDIUM"}}}));
+  filters =
+      s.data("query($v: String) { getCoreViewFilters(viewId: $v) { value } }", {{"v", view_id}});
+  EXPECT_EQ(filters.at("getCoreViewFilters").at(1).at("value"), (json::array{"MEDIUM"}));
 }

@@ -119,6 +119,7 @@ TEST(MetadataPlan, NewOptionsRewriteTheColumnThroughText) {
            {"type", "SELECT"},
            {"name", "tier"},
            {"label", "Tier"},
+           {"defaultValue", "'GOLD'"},
            {"options",
             json::array{json::object{
                 {"value", "GOLD"}, {"label", "Gold"}, {"color", "yellow"}, {"position", 0}}}}}});
@@ -138,6 +139,11 @@ TEST(MetadataPlan, NewOptionsRewriteTheColumnThroughText) {
   EXPECT_TRUE(any_contains(changed.ddl, "TYPE text USING \"tier\"::text"));
   EXPECT_TRUE(any_contains(changed.ddl, "WHEN 'GOLD' THEN 'PLATINUM'"));
   EXPECT_TRUE(any_contains(changed.ddl, "AS ENUM ('PLATINUM')"));
+  // The default follows its option.
+  EXPECT_TRUE(any_contains(changed.ddl, "SET DEFAULT 'PLATINUM'"));
+  model::workspace_model last("w1", "ws", 3, std::move(changed.objects));
+  EXPECT_EQ(last.find_object("person")->find_field("tier")->default_value,
+            json::value("'PLATINUM'"));
 }
 
 TEST(MetadataPlan, ANumbersDataTypeChangeRetypesItsColumn) {
