@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "api/rest/openapi/document_base.hpp"
+#include "api/rest/openapi/event_webhooks.hpp"
 #include "api/rest/openapi/record_components.hpp"
 #include "api/rest/openapi/record_paths.hpp"
 
@@ -58,6 +59,7 @@ json::object core_document(const model::workspace_model* model, const std::strin
     tags.push_back(json::object{{"name", object->name_plural}, {"description", description}});
   }
   components["schemas"] = record_schemas(*model, objects);
+  doc["webhooks"] = event_webhooks(objects);
   return doc;
 }
 

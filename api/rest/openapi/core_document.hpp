@@ -1,6 +1,6 @@
 // GET /rest/open-api/core: the OpenAPI 3.1 document of a workspace's record API, generated from
-// its model (every active object, custom ones included), or just the skeleton for a caller
-// without a workspace, as Twenty answers.
+// its model (every active object, custom ones included; paths, schemas and the webhook events of
+// each object), or just the skeleton for a caller without a workspace, as Twenty answers.
 #pragma once
 
 #include <boost/json/object.hpp>

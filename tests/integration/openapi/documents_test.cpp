@@ -90,6 +90,13 @@ TEST(OpenApiCore, DescribesEveryObjectOfTheCallersWorkspace) {
   const auto& stage =
       unwrapped(schema_of(doc, "OpportunityForResponse").at("properties").at("stage"));
   EXPECT_TRUE(lists(stage.at("enum"), "NEW")) << json::serialize(stage);
+  // What a webhook receives when a person changes.
+  const auto& created = doc.body.at("webhooks").at("Person Created").at("post");
+  const auto& payload =
+      created.at("requestBody").at("content").at("application/json").at("schema").at("properties");
+  EXPECT_EQ(payload.at("record").at("$ref"), json::value("#/components/schemas/PersonForResponse"));
+  EXPECT_TRUE(lists(payload.at("eventName").at("enum"), "person.created"));
+  EXPECT_TRUE(doc.body.at("webhooks").as_object().contains("Company Restored"));
 }
 
 TEST(OpenApiCore, ReadsTheTokenFromTheQueryWhenTheHeaderHasNone) {
