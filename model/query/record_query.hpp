@@ -105,6 +105,31 @@ enum class record_operation : std::uint8_t {
   restore,          // restore{S}(id) / restore{P}(filter)
   find_duplicates,  // {s}Duplicates(ids | data): one connection per input record
   merge,            // merge{P}(ids, conflictPriorityIndex, dryRun): the surviving record
+  group_by,         // {p}GroupBy: one connection per group
+};
+
+// {p}GroupBy (spec §2.4): what the records are grouped by and how the groups are ordered. The
+// records of each group are `connection` (its items, `page.filter` for all groups,
+// `page.order_by` = orderByForRecords).
+struct group_dimension {
+  std::string field;           // a field, or a many-to-one join column (companyId)
+  std::string subfield;        // a composite's subfield (name.firstName); empty otherwise
+  std::string granularity;     // DATE / DATE_TIME: DAY, WEEK, MONTH, QUARTER, YEAR,
+                               // DAY_OF_THE_WEEK, MONTH_OF_THE_YEAR, QUARTER_OF_THE_YEAR, NONE
+  std::string time_zone;       // IANA name; DATE_TIME days to years need one
+  std::string week_start_day;  // WEEK: MONDAY (default), SUNDAY or SATURDAY
+};
+struct group_order {
+  int dimension = -1;        // index into the dimensions, or -1: by `aggregate`
+  aggregate_item aggregate;  // totalCount, sum{F}, ...
+  std::string direction = "AscNullsLast";
+};
+struct group_by_request {
+  std::vector<group_dimension> dimensions;
+  std::vector<group_order> order;     // default: the dimensions, ascending
+  std::optional<std::int64_t> limit;  // groups
+  std::optional<std::int64_t> offset_for_records;
+  std::vector<std::string> dimension_value_keys;  // response keys of groupByDimensionValues
 };
 
 // Who makes the change (the `createdBy` / `updatedBy` actor composite).
@@ -143,6 +168,7 @@ struct record_query {
   // merge: the index in `ids` of the record whose values win, and whether to write at all.
   std::int64_t conflict_priority_index = 0;
   bool dry_run = false;
+  group_by_request group_by;
 };
 
 }  // namespace cohort::model

@@ -4,6 +4,7 @@
 #include "storage/query/compile_context.hpp"
 #include "storage/query/duplicates_compiler.hpp"
 #include "storage/query/filter_compiler.hpp"
+#include "storage/query/group_by_compiler.hpp"
 #include "storage/query/merge_compiler.hpp"
 #include "storage/query/projection.hpp"
 #include "storage/query/query_failure.hpp"
@@ -51,6 +52,9 @@ compile_result compile(const model::record_query& query, const model::workspace_
         break;
       case model::record_operation::merge:
         out = compile_merge(ctx, object, query);
+        break;
+      case model::record_operation::group_by:
+        out = compile_group_by(ctx, object, query);
         break;
       default:
         out = compile_write(ctx, object, query);

@@ -3,20 +3,15 @@
 #include <algorithm>
 
 #include "model/composite_types.hpp"
-#include "storage/query/aggregates.hpp"
-#include "storage/query/cursor.hpp"
 #include "storage/query/filter_operators.hpp"
 #include "storage/query/limits.hpp"
 #include "storage/query/order_compiler.hpp"
-#include "storage/query/projection.hpp"
 #include "storage/query/query_failure.hpp"
+#include "storage/query/row_set_connection.hpp"
 #include "storage/query/sql_text.hpp"
 
 namespace cohort::storage::query {
 namespace {
-
-using item_kind = model::connection_selection::item::kind;
-using edge_kind = model::connection_selection::item::edge_key::kind;
 
 // Twenty's settings.minLengthOfStringForDuplicateCheck: shorter values are no evidence.
 constexpr std::string_view min_duplicate_length = "3";
@@ -135,87 +130,6 @@ std::string duplicate_condition(const model::object_metadata& object,
   return where;
 }
 
-const model::record_selection* selected_node(const model::connection_selection& connection) {
-  for (const auto& item : connection.items) {
-    if (item.k != item_kind::edges) continue;
-    for (const auto& key : item.edge_keys) {
-      if (key.k == edge_kind::node && item.node) return item.node.get();
-    }
-  }
-  return nullptr;
-}
-
-// One source's connection: up to max_page_size duplicates ordered by id (Twenty reads one page and
-// reports no next one), with totalCount and aggregates over all of them.
-std::string connection_sql(compile_context& ctx, const model::object_metadata& object,
-                           const model::connection_selection& connection,
-                           const std::vector<std::string>& columns, const std::string& src) {
-  const std::string d = ctx.alias();
-  const std::string where = duplicate_condition(object, columns, d, src);
-  const auto keys = compile_order(ctx, object, d, {});
-  const std::string order = order_by_sql(keys);
-  const std::string cursor = cursor_sql(keys, object, d, selected_node(connection));
-
-  std::vector<std::pair<std::string, std::string>> aggregates;
-  std::vector<std::pair<std::string, std::string>> pairs;
-  for (const auto& item : connection.items) {
-    switch (item.k) {
-      case item_kind::edges: {
-        std::vector<std::pair<std::string, std::string>> edge;
-        for (const auto& key : item.edge_keys) {
-          if (key.k == edge_kind::node && item.node) {
-            edge.emplace_back(key.key, record_json_sql(ctx, object, d, *item.node, 0));
-          } else if (key.k == edge_kind::cursor) {
-            edge.emplace_back(key.key, cursor);
-          } else {
-            edge.emplace_back(key.key, literal(key.type_name));
-          }
-        }
-        pairs.emplace_back(item.key, "COALESCE((SELECT json_agg(" + json_object_sql(edge) +
-                                         " ORDER BY " + order + ") FROM p " + d + "), '[]'::json)");
-        break;
-      }
-      case item_kind::typename_:
-        pairs.emplace_back(item.key, literal(item.type_name));
-        break;
-      case item_kind::aggregate: {
-        const std::string column = numbered("a", aggregates.size());
-        aggregates.emplace_back(column, aggregate_sql(ctx, object, d, item.aggregate));
-        pairs.emplace_back(item.key, "(SELECT g." + column + " FROM g)");
-        break;
-      }
-      case item_kind::page_info: {
-        std::vector<std::pair<std::string, std::string>> info;
-        for (const auto& [key, field] : item.page_info_keys) {
-          if (field == "hasNextPage" || field == "hasPreviousPage") {
-            info.emplace_back(key, "false");
-          } else if (field == "startCursor" || field == "endCursor") {
-            const bool start = field == "startCursor";
-            info.emplace_back(key, "(SELECT " + cursor + " FROM p " + d + " ORDER BY " +
-                                       order_by_sql(start ? keys : reversed(keys)) + " LIMIT 1)");
-          } else {
-            info.emplace_back(key, literal("PageInfo"));
-          }
-        }
-        pairs.emplace_back(item.key, json_object_sql(info));
-        break;
-      }
-    }
-  }
-  // `p` holds the page (a CTE read by edges and cursors), `g` the aggregates over every match.
-  std::string sql = "(WITH p AS (SELECT " + d + ".* FROM " + ctx.table(object) + " " + d +
-                    " WHERE " + where + " ORDER BY " + order + " LIMIT " +
-                    numbered("", static_cast<std::size_t>(max_page_size)) + ")";
-  if (!aggregates.empty()) {
-    sql += ", g AS (SELECT ";
-    for (std::size_t i = 0; i < aggregates.size(); ++i) {
-      sql += (i ? ", " : "") + aggregates[i].second + " AS " + aggregates[i].first;
-    }
-    sql += " FROM " + ctx.table(object) + " " + d + " WHERE " + where + ")";
-  }
-  return sql + " SELECT " + json_object_sql(pairs) + ")";
-}
-
 }  // namespace
 
 compiled_statement compile_duplicates(compile_context& ctx, const model::object_metadata& object,
@@ -227,7 +141,13 @@ compiled_statement compile_duplicates(compile_context& ctx, const model::object_
                                   : sources_from_data(ctx, object, query.data, columns);
   std::string names = "ord, id";
   for (std::size_t i = 0; i < columns.size(); ++i) names += ", " + numbered("c", i);
-  const std::string connection = connection_sql(ctx, object, query.connection, columns, src);
+  // Twenty reads one page of duplicates (QUERY_MAX_RECORDS) in id order.
+  row_set rows;
+  rows.alias = ctx.alias();
+  rows.where = duplicate_condition(object, columns, rows.alias, src);
+  rows.keys = compile_order(ctx, object, rows.alias, {});
+  rows.limit = max_page_size;
+  const std::string connection = row_set_connection_sql(ctx, object, query.connection, rows);
   return {"SELECT COALESCE(json_agg(" + connection + " ORDER BY " + src +
               ".ord), '[]'::json) FROM (" + sources + ") AS " + src + "(" + names + ")",
           {},
