@@ -26,6 +26,9 @@ struct settings {
   std::string seed = "none";    // none, demo, twenty-dev: data created at start when missing
   bool sample_records = true;   // new workspaces get Twenty's sample companies and people
   int spare_schemas = 2;        // workspace schemas provisioned ahead, so activation is a rename
+  // Introspection (__schema, __type) answered on /graphql and on /metadata.
+  bool graphql_introspection = true;
+  bool metadata_introspection = true;
 
   // Token lifetimes (Twenty's names and defaults)
   std::chrono::milliseconds access_token_expires_in = std::chrono::minutes(30);

@@ -182,6 +182,12 @@ std::vector<setting_spec> make_table() {
       {"COHORT_SPARE_SCHEMAS", "", "2",
        "workspace schemas provisioned ahead of time, so that activating a workspace is a rename",
        integer<int>(&settings::spare_schemas, 0, 100)},
+      {"COHORT_GRAPHQL_INTROSPECTION", "", "true",
+       "answer introspection (__schema, __type) on /graphql; false refuses it as graphql-js's "
+       "NoSchemaIntrospectionCustomRule does",
+       boolean(&settings::graphql_introspection)},
+      {"COHORT_METADATA_INTROSPECTION", "", "true", "the same for /metadata",
+       boolean(&settings::metadata_introspection)},
       {"APP_SECRET", "--app-secret", "(generated once, kept in the database)",
        "secret from which token signing keys are derived (Twenty's derivation)",
        text(&settings::app_secret)},

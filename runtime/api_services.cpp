@@ -12,6 +12,16 @@ namespace {
 
 namespace platform = api::platform;
 
+// Parse, validation and cache options of an endpoint's GraphQL service.
+graphql::service::service_options service_options_for(const config::settings& settings,
+                                                      platform::endpoint which) {
+  graphql::service::service_options options;
+  options.validate.allow_introspection = which == platform::endpoint::graphql
+                                             ? settings.graphql_introspection
+                                             : settings.metadata_introspection;
+  return options;
+}
+
 std::shared_ptr<const graphql::service::graphql_service> platform_service(
     platform::endpoint which, const platform::platform_services& services, std::string& failure) {
   std::vector<std::string> errors;
@@ -20,7 +30,9 @@ std::shared_ptr<const graphql::service::graphql_service> platform_service(
     failure = errors.empty() ? "unknown error" : errors.front();
     return nullptr;
   }
-  return std::make_shared<const graphql::service::graphql_service>(std::move(schema));
+  return std::make_shared<const graphql::service::graphql_service>(
+      std::move(schema), nullptr,
+      service_options_for(services.settings ? *services.settings : config::settings{}, which));
 }
 
 }  // namespace
@@ -57,6 +69,7 @@ std::variant<api_services, std::string> build_api_services(
 
   auto deps = std::make_shared<actors::workspace_dependencies>();
   deps->pool = pool;
+  deps->graphql_options = service_options_for(settings, platform::endpoint::graphql);
   deps->add_platform_types = [services = out.platform](graphql::type::schema_builder& builder) {
     platform::add_platform_schema(builder, platform::endpoint::graphql, services);
   };

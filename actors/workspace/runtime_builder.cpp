@@ -71,7 +71,8 @@ shared_schemas::build_result build_service(const model::workspace_model& model,
     for (const auto& e : built.errors) message += (message.empty() ? "" : "; ") + e;
     return message.empty() ? std::string("invalid schema") : message;
   }
-  return std::make_shared<graphql::service::graphql_service>(std::move(built.schema));
+  return std::make_shared<graphql::service::graphql_service>(std::move(built.schema), nullptr,
+                                                             deps.graphql_options);
 }
 
 }  // namespace

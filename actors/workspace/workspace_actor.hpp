@@ -15,6 +15,7 @@
 #include <string>
 
 #include "actors/workspace/shared_schemas.hpp"
+#include "graphql/service/graphql_service.hpp"
 #include "graphql/type/schema_builder.hpp"
 #include "storage/pg/pool.hpp"
 
@@ -28,6 +29,8 @@ struct workspace_dependencies {
   std::function<void(graphql::type::schema_builder&)> add_platform_types;
   // Compiled schemas shared by workspaces with the same model; null: one per workspace.
   std::shared_ptr<shared_schemas> schemas = std::make_shared<shared_schemas>();
+  // Parse, validation (limits, introspection switch) and cache options of each /graphql service.
+  graphql::service::service_options graphql_options;
 };
 
 // Spawns the actor for `workspace_id`, monitored by `parent`.
