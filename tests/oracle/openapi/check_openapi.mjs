@@ -2,7 +2,8 @@
 //   node check_openapi.mjs <server base URL> <token> [--validate-only]
 // 1. GET /rest/open-api/core and /rest/open-api/metadata with the token;
 // 2. each validates against the OpenAPI 3.1 schema (@seriousme/openapi-schema-validator) and its
-//    $refs resolve; `redocly lint` finds no error;
+//    $refs resolve; `redocly lint` finds no error; every object's list answer (depth=1) follows
+//    the schema the core document gives it (Ajv, JSON Schema 2020-12);
 // 3. unless --validate-only: openapi-typescript generates the types of the core document, tsc
 //    compiles people_client.ts against them, and the compiled client (openapi-fetch) creates,
 //    lists, updates and deletes a person on the server.
@@ -99,6 +100,39 @@ for (const [name, document] of Object.entries(documents)) {
   writeFileSync(file, JSON.stringify(document, null, 1));
   lint(name, file);
 }
+// The server's answers follow the document: every object's list (depth=1, so relations too)
+// against the 200 schema its findMany operation declares.
+async function checkAnswers(document) {
+  const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+  const { default: addFormats } = await import('ajv-formats');
+  const started = performance.now();
+  const ajv = new Ajv2020({ strict: false, allErrors: false });
+  addFormats(ajv);
+  ajv.addSchema({ ...document, $id: 'core.json' });
+  let checked = 0;
+  let records = 0;
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!item.get?.operationId?.startsWith('findMany')) continue;
+    const pointer = path.replaceAll('~', '~0').replaceAll('/', '~1');
+    const validate = ajv.getSchema(
+      `core.json#/paths/${pointer}/get/responses/200/content/application~1json/schema`);
+    const res = await fetch(`${baseUrl}/rest${path}?limit=3&depth=1`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    const body = await res.json();
+    if (res.status !== 200) fail(`GET /rest${path} answered ${res.status}: ${JSON.stringify(body)}`);
+    if (!validate(body)) {
+      fail(`GET /rest${path} does not answer what the document says:\n` +
+        JSON.stringify(validate.errors.slice(0, 5), null, 1));
+    }
+    checked += 1;
+    records += Object.values(body.data)[0].length;
+  }
+  console.log(`answers: ${checked} lists (${records} records, depth=1) match the core document, ` +
+    `${(performance.now() - started).toFixed(0)} ms`);
+}
+await checkAnswers(documents.core);
+
 if (validateOnly) {
   console.log('OK');
   process.exit(0);
