@@ -27,9 +27,11 @@ http::response document_response(const boost::json::object& document, std::strin
   return res;
 }
 
-// The base URL the client reached us by (Twenty's fallback when SERVER_URL is not set).
+// The base URL the client reached us by (Twenty's fallback when SERVER_URL is not set), through
+// a reverse proxy when it says so.
 std::string server_url_of(const http::request& req) {
-  const std::string* host = req.header("host");
+  const std::string* host = req.header("x-forwarded-host");
+  if (host == nullptr || host->empty()) host = req.header("host");
   const std::string* proto = req.header("x-forwarded-proto");
   std::string scheme = proto && (*proto == "https" || *proto == "http") ? *proto : "http";
   return scheme + "://" + (host && !host->empty() ? *host : std::string("localhost"));

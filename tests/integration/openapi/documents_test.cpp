@@ -108,6 +108,21 @@ TEST(OpenApiCore, ReadsTheTokenFromTheQueryWhenTheHeaderHasNone) {
   EXPECT_TRUE(paths_of(by_query).contains("/people"));
 }
 
+TEST(OpenApiCore, ServersNameTheAddressTheClientUsedThroughAProxy) {
+  auto& s = openapi_server::shared();
+  auto doc = s.call("GET", "/rest/open-api/core", {}, "<demo>",
+                    "X-Forwarded-Host: crm.example.com\r\nX-Forwarded-Proto: https\r\n");
+  ASSERT_EQ(doc.status, 200u);
+  EXPECT_EQ(doc.body.at("servers").at(0).at("url"), json::value("https://crm.example.com/rest"));
+  // The cached document of the same model is not served for another address.
+  auto direct = s.get("/rest/open-api/core");
+  EXPECT_EQ(direct.body.at("servers").at(0).at("url"), json::value(s.base_url() + "/rest"));
+  auto meta = s.call("GET", "/rest/open-api/metadata", {}, "<demo>",
+                     "X-Forwarded-Host: crm.example.com\r\n");
+  EXPECT_EQ(meta.body.at("servers").at(0).at("url"),
+            json::value("http://crm.example.com/rest/metadata"));
+}
+
 TEST(OpenApiCore, AnonymousCallersGetTheDocumentWithoutObjects) {
   auto& s = openapi_server::shared();
   for (const std::string& bearer : {std::string(), std::string("not-a-token")}) {

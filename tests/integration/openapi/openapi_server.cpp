@@ -47,12 +47,14 @@ openapi_server& openapi_server::shared() {
 }
 
 openapi_answer openapi_server::call(const std::string& method, const std::string& target,
-                                    const std::string& body, const std::string& bearer) {
+                                    const std::string& body, const std::string& bearer,
+                                    const std::string& headers) {
   std::string request = method + " " + target +
                         " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(server->port()) + "\r\n";
   std::string t = bearer == "<demo>" ? token : bearer;
   if (!t.empty()) request += "Authorization: Bearer " + t + "\r\n";
   if (!body.empty()) request += "Content-Type: application/json\r\n";
+  request += headers;
   request += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
   raw_client client(server->port());
   client.send(request);

@@ -27,8 +27,10 @@ struct openapi_server {
   static openapi_server& shared();
 
   // `bearer` "<demo>" is the demo token; empty sends no Authorization header.
+  // `headers`: more header lines, each ending with CRLF.
   openapi_answer call(const std::string& method, const std::string& target,
-                      const std::string& body = {}, const std::string& bearer = "<demo>");
+                      const std::string& body = {}, const std::string& bearer = "<demo>",
+                      const std::string& headers = {});
   openapi_answer get(const std::string& target, const std::string& bearer = "<demo>") {
     return call("GET", target, {}, bearer);
   }
