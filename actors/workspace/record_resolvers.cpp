@@ -1,5 +1,6 @@
 #include "actors/workspace/record_resolvers.hpp"
 
+#include "actors/workspace/binder/group_by_binder.hpp"
 #include "actors/workspace/binder/source_records_binder.hpp"
 #include "storage/query/run.hpp"
 
@@ -31,8 +32,10 @@ ex::field_resolver record_resolver(std::shared_ptr<storage::pg::pool> pool,
     }
     const bool from_sources = kind.operation == model::record_operation::find_duplicates ||
                               kind.operation == model::record_operation::merge;
-    auto bound = from_sources ? binder::bind_source_records_field(kind, *meta, info, *context)
-                              : binder::bind_root_field(kind, *meta, info, *context);
+    auto bound = kind.operation == model::record_operation::group_by
+                     ? binder::bind_group_by_field(*meta, info, *context)
+                 : from_sources ? binder::bind_source_records_field(kind, *meta, info, *context)
+                                : binder::bind_root_field(kind, *meta, info, *context);
     if (auto* e = std::get_if<ex::field_error>(&bound)) {
       done.fail(std::move(*e));
       return;

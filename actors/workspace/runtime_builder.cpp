@@ -1,5 +1,6 @@
 #include "actors/workspace/runtime_builder.hpp"
 
+#include "actors/workspace/binder/group_by_binder.hpp"
 #include "actors/workspace/metadata/model_fingerprint.hpp"
 #include "actors/workspace/record_resolvers.hpp"
 #include "actors/workspace/schema/record_schema.hpp"
@@ -65,6 +66,12 @@ shared_schemas::build_result build_service(const model::workspace_model& model,
     return not_supported_yet(ws::root_field_name(object, kind));
   };
   ws::add_record_schema(builder, model, factory);
+  // {p}GroupBy: newer Twenty's root field over the types 1.6.0 already generates.
+  workspace::binder::add_group_by_root_fields(
+      builder, model, [&deps](const model::object_metadata& object) {
+        return workspace::record_resolver(deps.pool, object,
+                                          {model::record_operation::group_by, false});
+      });
   auto built = std::move(builder).build();
   if (!built.schema) {
     std::string message;

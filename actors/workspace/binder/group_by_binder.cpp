@@ -1,0 +1,140 @@
+#include "actors/workspace/binder/group_by_binder.hpp"
+
+#include "model/composite_types.hpp"
+#include "model/names.hpp"
+
+namespace cohort::actors::workspace::binder {
+
+namespace ex = graphql::execution;
+namespace gt = graphql::type;
+
+namespace {
+
+std::string string_member(const boost::json::object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  return v && v->is_string() ? std::string(v->get_string()) : std::string();
+}
+
+// One {S}GroupByInput item: its (first) field set to true, a composite's subfield, or a date's
+// granularity object.
+std::optional<model::group_dimension> dimension_of(const boost::json::value& item) {
+  if (!item.is_object()) return std::nullopt;
+  for (const auto& [key, value] : item.get_object()) {
+    model::group_dimension d;
+    d.field = std::string(key);
+    if (value.is_bool() && value.get_bool()) return d;
+    if (!value.is_object()) continue;
+    const auto& o = value.get_object();
+    if (o.contains("granularity")) {
+      d.granularity = string_member(o, "granularity");
+      d.time_zone = string_member(o, "timeZone");
+      d.week_start_day = string_member(o, "weekStartDay");
+      return d;
+    }
+    for (const auto& [sub, on] : o) {
+      if (on.is_bool() && on.get_bool()) {
+        d.subfield = std::string(sub);
+        return d;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::variant<model::record_query, field_error> bind_group_by_field(
+    const model::object_metadata& object, const ex::resolve_info& info,
+    const request_context& context) {
+  model::record_query q;
+  q.object = object.name_singular;
+  q.operation = model::record_operation::group_by;
+  const boost::json::object& args = info.args();
+  const ex::selection* set = info.sub_selection();
+  if (set == nullptr) {
+    return field_error::with_code("Field " + std::string(info.field_name()) + " needs a selection",
+                                  "BAD_USER_INPUT");
+  }
+  // Each group is a connection over the filtered records, ordered by orderByForRecords.
+  boost::json::object records_args;
+  if (const auto* f = args.if_contains("filter")) records_args["filter"] = *f;
+  if (const auto* o = args.if_contains("orderByForRecords")) records_args["orderBy"] = *o;
+  auto connection = bind_connection(info, *set, records_args, object, *context.model);
+  if (auto* e = std::get_if<field_error>(&connection)) return std::move(*e);
+  q.connection = std::move(std::get<model::connection_selection>(connection));
+  // groupByDimensionValues is no aggregate: the compiler answers it per group.
+  for (const auto& f : set->fields) {
+    if (f.name != "groupByDimensionValues") continue;
+    const std::string key(f.response_key);
+    q.group_by.dimension_value_keys.push_back(key);
+    std::erase_if(q.connection.items, [&](const auto& item) { return item.key == key; });
+  }
+
+  auto& request = q.group_by;
+  if (const auto* list = args.if_contains("groupBy"); list && list->is_array()) {
+    for (const auto& item : list->get_array()) {
+      if (auto d = dimension_of(item)) request.dimensions.push_back(std::move(*d));
+    }
+  }
+  // orderBy: [{city: AscNullsFirst}, {name: {firstName: DescNullsLast}}] names dimensions.
+  if (const auto* list = args.if_contains("orderBy"); list && list->is_array()) {
+    for (const auto& item : list->get_array()) {
+      if (!item.is_object()) continue;
+      for (const auto& [key, value] : item.get_object()) {
+        model::group_order order;
+        std::string sub;
+        if (value.is_string()) {
+          order.direction = std::string(value.get_string());
+        } else if (value.is_object() && !value.get_object().empty()) {
+          sub = std::string(value.get_object().begin()->key());
+          const auto& dir = value.get_object().begin()->value();
+          if (dir.is_string()) order.direction = std::string(dir.get_string());
+        }
+        for (std::size_t i = 0; i < request.dimensions.size(); ++i) {
+          if (request.dimensions[i].field == key && request.dimensions[i].subfield == sub)
+            order.dimension = static_cast<int>(i);
+        }
+        if (order.dimension < 0) {
+          return field_error::with_code(
+              "Groups can only be ordered by a field they are grouped by: " + std::string(key),
+              "BAD_USER_INPUT");
+        }
+        request.order.push_back(std::move(order));
+      }
+    }
+  }
+  if (const auto* v = args.if_contains("limit"); v && v->is_int64()) request.limit = v->get_int64();
+  if (const auto* v = args.if_contains("offsetForRecords"); v && v->is_int64())
+    request.offset_for_records = v->get_int64();
+  return q;
+}
+
+void add_group_by_root_fields(
+    gt::schema_builder& builder, const model::workspace_model& model,
+    const std::function<ex::field_resolver(const model::object_metadata&)>& resolver) {
+  auto* query_entry = builder.find_type("Query");
+  auto* query = query_entry ? std::get_if<gt::schema_builder::object_entry>(query_entry) : nullptr;
+  if (query == nullptr) return;
+  for (const auto& object : model.objects()) {
+    const std::string s = model::capitalize(object.name_singular);
+    if (!object.is_active || builder.find_type(s + "GroupByConnection") == nullptr ||
+        builder.find_type(s + "GroupByInput") == nullptr) {
+      continue;
+    }
+    auto& field =
+        query->config.field(object.name_plural + "GroupBy", "[" + s + "GroupByConnection!]!");
+    field.arg("groupBy", "[" + s + "GroupByInput!]!");
+    field.arg("filter", s + "FilterInput");
+    field.arg("orderBy", "[" + s + "OrderByInput!]");
+    field.arg("orderByForRecords", "[" + s + "OrderByInput!]");
+    field.arg("limit", "Int");
+    field.arg("offsetForRecords", "Int");
+    if (resolver) {
+      if (auto r = resolver(object)) {
+        field.extend(std::make_shared<ex::resolver_extension>(std::move(r)));
+      }
+    }
+  }
+}
+
+}  // namespace cohort::actors::workspace::binder

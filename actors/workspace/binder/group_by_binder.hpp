@@ -1,0 +1,31 @@
+// {p}GroupBy on /graphql: Twenty 1.6.0 generates its types ({S}GroupByInput,
+// {S}GroupByConnection) but not the root field, which newer Twenty has. `add_group_by_root_fields`
+// adds `{p}GroupBy(groupBy, filter, orderBy, orderByForRecords, limit, offsetForRecords):
+// [{S}GroupByConnection!]!` to Query for every object whose types are there (a 1.6.0 client never
+// sees a change in what it uses), and `bind_group_by_field` turns a call into the record_query that
+// storage/query compiles to one statement.
+#pragma once
+
+#include <functional>
+#include <variant>
+
+#include "actors/request_context.hpp"
+#include "actors/workspace/binder/root_field_binder.hpp"
+#include "graphql/type/schema_builder.hpp"
+
+namespace cohort::actors::workspace::binder {
+
+// groupBy: [{city: true}, {name: {firstName: true}}, {createdAt: true}] (1.6.0's Boolean date
+// inputs group by the exact value); a date given as {granularity, timeZone, weekStartDay} (newer
+// Twenty's input) groups by that granularity. orderBy orders the groups by their dimensions;
+// orderByForRecords the records inside each group.
+std::variant<model::record_query, field_error> bind_group_by_field(
+    const model::object_metadata& object, const graphql::execution::resolve_info& info,
+    const request_context& context);
+
+void add_group_by_root_fields(
+    graphql::type::schema_builder& builder, const model::workspace_model& model,
+    const std::function<graphql::execution::field_resolver(const model::object_metadata&)>&
+        resolver);
+
+}  // namespace cohort::actors::workspace::binder
