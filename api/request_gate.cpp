@@ -4,8 +4,10 @@
 
 #include "api/bearer_caller.hpp"
 #include "api/rate_limit/graphql_peek.hpp"
+#include "api/rate_limit/redis_rate_limiter.hpp"
 #include "api/rest/rest_error.hpp"
 #include "storage/core/api_key_repository.hpp"
+#include "storage/redis/redis_url.hpp"
 
 namespace cohort::api {
 
@@ -78,10 +80,11 @@ std::string limit_key(const http::request& req, const auth::verified_token* t) {
 }
 
 // Counts the sign-in as failed when it answers an error.
-http::responder count_sign_in_failure(std::shared_ptr<rate_limit::token_buckets> limit,
+http::responder count_sign_in_failure(std::shared_ptr<rate_limit::rate_limiter> limit,
                                       std::string email, http::responder done) {
   return [limit, email = std::move(email), done = std::move(done)](http::response res) {
-    if (res.status != 200 || res.body.find("\"errors\"") != std::string::npos) limit->spend(email);
+    if (res.status != 200 || res.body.find("\"errors\"") != std::string::npos)
+      limit->apply(email, rate_limit::bucket_op::spend, [](rate_limit::decision) {});
     done(std::move(res));
   };
 }
@@ -112,19 +115,74 @@ void check_standing(const request_gate_services& s, http::request req, http::res
       });
 }
 
+// A request on its way through the gate's asynchronous steps.
+struct gated_request {
+  request_gate_services services;
+  http::request req;
+  http::responder done;
+  gate_pass pass;
+  std::shared_ptr<const auth::verified_token> verified;
+};
+using gated_ptr = std::shared_ptr<gated_request>;
+
+// The database step: what the token alone cannot prove.
+void after_sign_in_limit(gated_ptr call) {
+  const auto& s = call->services;
+  if (!call->verified || !s.pool) return call->pass(std::move(call->req), std::move(call->done));
+  const auto& t = *call->verified;
+  if (t.is_legacy_api_key() || t.type == auth::token_type::api_key) {
+    std::string ws(t.workspace_id().empty() ? t.subject() : t.workspace_id());
+    return check_standing(s, std::move(call->req), std::move(call->done), std::move(call->pass),
+                          std::move(ws), std::string(t.jti()));
+  }
+  if (t.type == auth::token_type::access && !t.workspace_id().empty()) {
+    return check_standing(s, std::move(call->req), std::move(call->done), std::move(call->pass),
+                          std::string(t.workspace_id()), std::nullopt);
+  }
+  call->pass(std::move(call->req), std::move(call->done));
+}
+
+// A sign-in attempt: refused while its e-mail has no failures left; its failure is counted.
+void after_api_limit(gated_ptr call) {
+  const auto& s = call->services;
+  std::optional<std::string> email;
+  if (s.limits.sign_in && is_graphql_path(call->req.path))
+    email = rate_limit::sign_in_email(call->req.body);
+  if (!email) return after_sign_in_limit(std::move(call));
+  s.limits.sign_in->apply(
+      *email, rate_limit::bucket_op::peek, [call, email = *email](rate_limit::decision d) mutable {
+        if (!d.allowed) return call->done(throttled(call->req, d));
+        call->done =
+            count_sign_in_failure(call->services.limits.sign_in, email, std::move(call->done));
+        after_sign_in_limit(std::move(call));
+      });
+}
+
 }  // namespace
 
 request_limits request_limits::from_settings(const config::settings& settings) {
   request_limits out;
+  std::shared_ptr<rate_limit::redis_bucket_worker> redis;
+  if (!settings.redis_url.empty()) {
+    if (auto endpoint = storage::redis::parse_redis_url(settings.redis_url))
+      redis = std::make_shared<rate_limit::redis_bucket_worker>(*endpoint);
+  }
+  auto limiter =
+      [&](std::string prefix,
+          rate_limit::bucket_options options) -> std::shared_ptr<rate_limit::rate_limiter> {
+    if (redis)
+      return std::make_shared<rate_limit::redis_rate_limiter>(redis, std::move(prefix), options);
+    return std::make_shared<rate_limit::local_rate_limiter>(options);
+  };
   if (settings.api_rate_limiting_limit > 0) {
-    out.api = std::make_shared<rate_limit::token_buckets>(rate_limit::bucket_options{
-        .capacity = static_cast<double>(settings.api_rate_limiting_limit),
-        .period = std::chrono::seconds(settings.api_rate_limiting_ttl)});
+    out.api = limiter("cohort:rate:api:",
+                      {.capacity = static_cast<double>(settings.api_rate_limiting_limit),
+                       .period = std::chrono::seconds(settings.api_rate_limiting_ttl)});
   }
   if (settings.sign_in_failures_limit > 0) {
-    out.sign_in = std::make_shared<rate_limit::token_buckets>(
-        rate_limit::bucket_options{.capacity = static_cast<double>(settings.sign_in_failures_limit),
-                                   .period = settings.sign_in_failures_ttl});
+    out.sign_in = limiter("cohort:rate:sign-in:",
+                          {.capacity = static_cast<double>(settings.sign_in_failures_limit),
+                           .period = settings.sign_in_failures_ttl});
   }
   return out;
 }
@@ -137,34 +195,20 @@ void pass_request_gate(const request_gate_services& s, http::request req, http::
                        gate_pass pass) {
   // Only the gate may say which API key a request carries.
   std::erase_if(req.headers, [](const auto& h) { return h.first == internal_api_key_name_header; });
-  std::optional<auth::verified_token> verified;
+  std::shared_ptr<const auth::verified_token> verified;
   if (auto token = bearer_token(req); !token.empty() && s.tokens) {
     auto v = s.tokens->authenticate(token);
-    if (v) verified = std::move(v).value();
+    if (v) verified = std::make_shared<const auth::verified_token>(std::move(v).value());
   }
-  if (s.limits.api) {
-    auto d = s.limits.api->take(limit_key(req, verified ? &*verified : nullptr));
-    if (!d.allowed) return done(throttled(req, d));
-  }
-  if (s.limits.sign_in && is_graphql_path(req.path)) {
-    if (auto email = rate_limit::sign_in_email(req.body)) {
-      auto d = s.limits.sign_in->peek(*email);
-      if (!d.allowed) return done(throttled(req, d));
-      done = count_sign_in_failure(s.limits.sign_in, *email, std::move(done));
-    }
-  }
-  if (!verified || !s.pool) return pass(std::move(req), std::move(done));
-  const auto& t = *verified;
-  if (t.is_legacy_api_key() || t.type == auth::token_type::api_key) {
-    std::string ws(t.workspace_id().empty() ? t.subject() : t.workspace_id());
-    return check_standing(s, std::move(req), std::move(done), std::move(pass), std::move(ws),
-                          std::string(t.jti()));
-  }
-  if (t.type == auth::token_type::access && !t.workspace_id().empty()) {
-    return check_standing(s, std::move(req), std::move(done), std::move(pass),
-                          std::string(t.workspace_id()), std::nullopt);
-  }
-  pass(std::move(req), std::move(done));
+  auto call = std::make_shared<gated_request>(
+      gated_request{s, std::move(req), std::move(done), std::move(pass), std::move(verified)});
+  if (!s.limits.api) return after_api_limit(std::move(call));
+  auto key = limit_key(call->req, call->verified.get());
+  s.limits.api->apply(std::move(key), rate_limit::bucket_op::take,
+                      [call](rate_limit::decision d) mutable {
+                        if (!d.allowed) return call->done(throttled(call->req, d));
+                        after_api_limit(std::move(call));
+                      });
 }
 
 }  // namespace cohort::api

@@ -13,16 +13,17 @@
 
 #include "api/auth/token_service.hpp"
 #include "api/http/message.hpp"
-#include "api/rate_limit/token_buckets.hpp"
+#include "api/rate_limit/rate_limiter.hpp"
 #include "config/settings.hpp"
 #include "storage/pg/pool.hpp"
 
 namespace cohort::api {
 
 struct request_limits {
-  std::shared_ptr<rate_limit::token_buckets> api;      // per token (or address); null: off
-  std::shared_ptr<rate_limit::token_buckets> sign_in;  // failed sign-ins per e-mail; null: off
-  // API_RATE_LIMITING_TTL / _LIMIT and SIGN_IN_FAILURES_TTL / _LIMIT.
+  std::shared_ptr<rate_limit::rate_limiter> api;      // per token (or address); null: off
+  std::shared_ptr<rate_limit::rate_limiter> sign_in;  // failed sign-ins per e-mail; null: off
+  // API_RATE_LIMITING_TTL / _LIMIT and SIGN_IN_FAILURES_TTL / _LIMIT; in Redis, shared by every
+  // node, when REDIS_URL is set, else in this process.
   static request_limits from_settings(const config::settings& settings);
 };
 

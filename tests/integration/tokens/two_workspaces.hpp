@@ -39,6 +39,7 @@ class two_workspaces {
     database_ = pg.create_database(name);
     env["PG_DATABASE_URL"] = database_;
     env["APP_SECRET"] = two_workspaces_secret;
+    env_ = env;
     server_ = std::make_unique<cohort_server>(
         cohort_server::options{.args = {}, .env = std::move(env), .data_dir = std::nullopt});
     if (!server_->wait_ready(std::chrono::seconds(60)))
@@ -53,13 +54,18 @@ class two_workspaces {
   // One HTTP call; `bearer` empty for none.
   raw_response call(const std::string& method, const std::string& target, const std::string& body,
                     const std::string& bearer) {
+    return call_on(server_->port(), method, target, body, bearer);
+  }
+  // The same on another server (a second node on the same database).
+  raw_response call_on(std::uint16_t port, const std::string& method, const std::string& target,
+                       const std::string& body, const std::string& bearer) {
     std::string req = method + " " + target + " HTTP/1.1\r\nHost: test\r\n";
     if (!body.empty() || method == "POST" || method == "PATCH" || method == "PUT")
       req += "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
              "\r\n";
     if (!bearer.empty()) req += "Authorization: Bearer " + bearer + "\r\n";
     req += "\r\n" + body;
-    raw_client client(server_->port());
+    raw_client client(port);
     client.send(req);
     auto res = client.read_response(std::chrono::seconds(30));
     if (!res) {
@@ -96,6 +102,8 @@ class two_workspaces {
   }
 
   cohort_server& server() { return *server_; }
+  // The environment the server was started with (database, secret and the caller's additions).
+  const std::map<std::string, std::string>& server_env() const { return env_; }
 
   test_workspace a, b;
 
@@ -151,6 +159,7 @@ class two_workspaces {
   }
 
   std::string database_;
+  std::map<std::string, std::string> env_;
   std::unique_ptr<cohort_server> server_;
   std::shared_ptr<storage::pg::pool> pool_;
 };
