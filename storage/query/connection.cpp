@@ -117,7 +117,8 @@ std::string connection_json_sql(compile_context& ctx, const model::object_metada
     const std::string in_page = " FILTER (WHERE " + a + ".__rn <= " + n + ")";
     if (wanted.cursors) cursor = cursor_sql(keys, object, a, wanted.node);
 
-    std::string edge = "NULL";
+    // Typed: with pageInfo selected but no edges, json_agg(NULL) cannot tell its input type.
+    std::string edge = "NULL::json";
     for (const auto& item : connection.items) {
       if (item.k != item_kind::edges) continue;
       std::vector<std::pair<std::string, std::string>> pairs;

@@ -43,26 +43,6 @@ bool listed(std::string_view list, std::string_view op) {
       "INVALID_ARGS_FILTER"));
 }
 
-// Epoch milliseconds as ISO 8601 UTC text ("2020-01-01T00:00:00.000Z"), for a timestamptz bind.
-std::string iso_text_of_epoch_ms(const filter_leaf& leaf, const boost::json::value& value) {
-  const double ms = value.is_int64()    ? static_cast<double>(value.get_int64())
-                    : value.is_uint64() ? static_cast<double>(value.get_uint64())
-                                        : value.get_double();
-  // Years 0001..9999: what PostgreSQL's timestamptz and ISO text both hold.
-  if (!std::isfinite(ms) || ms < -62135596800000.0 || ms > 253402300799999.0) {
-    invalid_value(leaf, value);
-  }
-  const auto whole = static_cast<std::int64_t>(std::floor(ms / 1000));
-  const auto millis = static_cast<int>(static_cast<std::int64_t>(ms) - whole * 1000);
-  const std::time_t seconds = static_cast<std::time_t>(whole);
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[40];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
-                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, millis);
-  return text;
-}
-
 bool is_numeric_text(std::string_view text) {
   if (text.empty()) return false;
   std::string copy(text);
@@ -102,7 +82,11 @@ std::optional<std::string> value_text(const filter_leaf& leaf, const boost::json
     case field_type::date_time:
     case field_type::date:
       // The filters' Date scalar reads "2020-01-01T00:00:00.000Z" as epoch milliseconds.
-      if (value.is_number()) return iso_text_of_epoch_ms(leaf, value);
+      if (value.is_number()) {
+        auto iso = iso_text_of_epoch_ms(value);
+        if (!iso) invalid_value(leaf, value);
+        return iso;
+      }
       if (!value.is_string()) invalid_value(leaf, value);
       break;
     default:

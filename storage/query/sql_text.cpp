@@ -2,7 +2,9 @@
 
 #include <boost/json/serialize.hpp>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <ctime>
 
 #include "storage/ddl/identifier.hpp"
 
@@ -116,6 +118,23 @@ std::optional<std::string> scalar_text(const boost::json::value& value) {
 
 std::string json_text_sql(const std::string& expr) {
   return "COALESCE(to_json(" + expr + ")::text, 'null')";
+}
+
+std::optional<std::string> iso_text_of_epoch_ms(const boost::json::value& number) {
+  if (!number.is_number()) return std::nullopt;
+  const double ms = number.is_int64()    ? static_cast<double>(number.get_int64())
+                    : number.is_uint64() ? static_cast<double>(number.get_uint64())
+                                         : number.get_double();
+  if (!std::isfinite(ms) || ms < -62135596800000.0 || ms > 253402300799999.0) return std::nullopt;
+  const auto whole = static_cast<std::int64_t>(std::floor(ms / 1000));
+  const auto millis = static_cast<int>(static_cast<std::int64_t>(ms) - whole * 1000);
+  const std::time_t seconds = static_cast<std::time_t>(whole);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[40];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
+                utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, millis);
+  return std::string(text);
 }
 
 }  // namespace cohort::storage::query

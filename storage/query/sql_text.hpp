@@ -34,6 +34,10 @@ std::string pg_array_literal(const std::vector<std::optional<std::string>>& item
 // integral, booleans as true/false; nullopt for null. Objects and arrays are serialized.
 std::optional<std::string> scalar_text(const boost::json::value& value);
 
+// Epoch milliseconds (what the Date scalar makes of "2020-01-01T00:00:00.000Z") as ISO 8601
+// UTC text for a date or timestamptz parameter; nullopt outside years 0001..9999 or not finite.
+std::optional<std::string> iso_text_of_epoch_ms(const boost::json::value& number);
+
 // An expression's JSON text for concatenation (cursor building): 'null' when it is NULL.
 std::string json_text_sql(const std::string& expr);
 

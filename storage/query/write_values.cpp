@@ -39,6 +39,15 @@ std::string value_sql(compile_context& ctx, const model::object_metadata& object
       }
       return ctx.bind(pg_array_literal(items), sql_type);
     }
+    case field_type::date:
+    case field_type::date_time:
+      // The Date scalar reads "2026-03-05" as epoch milliseconds; DateTime keeps ISO text.
+      if (value.is_number()) {
+        auto iso = iso_text_of_epoch_ms(value);
+        if (!iso) invalid_data("Invalid value for field \"" + label + "\"");
+        return ctx.bind(iso, sql_type);
+      }
+      break;
     case field_type::uuid:
       if (!value.is_string() || !is_uuid(value.get_string())) {
         fail(bad_user_input("Invalid UUID", "INVALID_ARGS_DATA"));

@@ -149,3 +149,10 @@ TEST(GraphqlRecords, AGarbageCursorIsRefusedEvenWithoutEdges) {
   EXPECT_EQ(error.at("extensions").at("subCode"), json::value("INVALID_CURSOR"));
   EXPECT_EQ(body.at("data").at("people"), json::value(nullptr));
 }
+
+TEST(GraphqlRecords, PageInfoAloneWithoutEdges) {
+  auto& demo = demo_server::shared();
+  auto body = body_of(demo.post("{ companies(first: 1) { pageInfo { hasNextPage } } }"));
+  ASSERT_FALSE(body.as_object().contains("errors")) << body;
+  EXPECT_EQ(body.at("data").at("companies").at("pageInfo").at("hasNextPage"), json::value(true));
+}

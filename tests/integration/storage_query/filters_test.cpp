@@ -185,3 +185,22 @@ TEST(StorageQueryFilters, SoftDeletedRowsOnlyWhenTheFilterMentionsDeletedAt) {
   EXPECT_EQ(matching("person", R"({"not": {"deletedAt": {"is": "NOT_NULL"}}})").size(), 10u);
   (void)s;
 }
+
+// The GraphQL Date scalar hands DATE and DATE_TIME values over as epoch milliseconds: filters and
+// writes take them as the instant they name.
+TEST(StorageQueryFilters, DatesGivenAsEpochMilliseconds) {
+  // 2020-05-01T00:00:00.000Z and 2019-01-01T00:00:00.000Z
+  EXPECT_EQ(matching("pet", R"({"birthday": {"eq": 1588291200000}})"), V{"Rex"});
+  EXPECT_EQ(matching("pet", R"({"birthday": {"gt": 1546300800000}})"), V{"Rex"});
+  EXPECT_EQ(matching("person", R"({"createdAt": {"lt": 1546300800000}})"), V{});
+
+  const auto& env = *seed().env;
+  auto created = env.ok(create("pet", R"({"name": "Epoch", "birthday": 1583366400000})",
+                               record({field("id"), field("birthday")}), false));
+  EXPECT_EQ(created.at("birthday"), boost::json::value("2020-03-05"));
+  EXPECT_EQ(env.sql("SELECT birthday::text FROM " + env.schema + ".pet WHERE name = 'Epoch'"),
+            "2020-03-05");
+  auto refused = env.error(
+      create("pet", R"({"name": "Never", "birthday": 1e300})", record({field("id")}), false));
+  EXPECT_EQ(refused.code, "BAD_USER_INPUT");
+}
