@@ -386,7 +386,10 @@ compiled_statement compile_merge(compile_context& ctx, const model::object_metad
   std::vector<std::optional<std::string>> fields(plan.fields.begin(), plan.fields.end());
   sql += " FROM (SELECT (jsonb_populate_record(NULL::" + table +
          ", merged.m)).* FROM merged) r WHERE " + column_ref(u, "id") + " = " + survivor + " AND " +
-         not_guarded + " RETURNING " + u + ".*), ";
+         not_guarded +
+         // Read `gone` first: the others leave the unique indexes (partial on deletedAt IS NULL)
+         // before the survivor takes over one of their values, e.g. their primary e-mail.
+         " AND (SELECT count(*) FROM gone) >= 0 RETURNING " + u + ".*), ";
   sql +=
       "ob_upd AS (" +
       outbox(object.name_singular, "updated",

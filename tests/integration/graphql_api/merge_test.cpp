@@ -197,3 +197,30 @@ TEST(GraphqlMerge, ErrorsAreTwentys) {
                             p.other + "') AND \"deletedAt\" IS NULL"),
             "2");
 }
+
+TEST(GraphqlMerge, ASurvivorWithoutAnEmailTakesTheOthersPrimary) {
+  auto& demo = demo_server::shared();
+  remove_at_end cleanup{{"DELETE FROM {s}.person WHERE \"nameLastName\" = 'noemail'"}};
+  const auto survivor =
+      create(demo, "createPerson", "createPerson",
+             json::parse(R"({"name": {"firstName": "Prio", "lastName": "noemail"}})").as_object(),
+             "PersonCreateInput!");
+  const auto other = create(demo, "createPerson", "createPerson",
+                            json::parse(R"({"name": {"firstName": "Other", "lastName": "noemail"},
+                                            "emails": {"primaryEmail": "taken@merge.test"}})")
+                                .as_object(),
+                            "PersonCreateInput!");
+  auto res = demo.post(
+      "mutation($ids: [UUID!]) { mergePeople(ids: $ids, conflictPriorityIndex: 0) { id emails { "
+      "primaryEmail additionalEmails } } }",
+      {{"ids", json::array{survivor, other}}});
+  auto body = json::parse(res.body);
+  ASSERT_FALSE(body.as_object().contains("errors")) << res.body;
+  EXPECT_EQ(body.at("data").at("mergePeople").at("emails").at("primaryEmail"),
+            json::value("taken@merge.test"));
+  EXPECT_EQ(body.at("data").at("mergePeople").at("emails").at("additionalEmails"),
+            json::value(nullptr));
+  EXPECT_EQ(
+      count(demo, "SELECT \"emailsPrimaryEmail\" FROM {s}.person WHERE id = '" + survivor + "'"),
+      "taken@merge.test");
+}
