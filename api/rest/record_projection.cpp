@@ -44,7 +44,10 @@ model::record_selection rest_selection(const model::object_metadata& object,
                                        const model::workspace_model& model, int depth) {
   model::record_selection out;
   for (const auto& field : object.fields) {
-    if (!field.is_active || model::is_relation(field.type)) continue;
+    if (model::is_relation(field.type)) continue;
+    // Twenty's REST answers the table's columns: a custom object's searchVector comes back
+    // although its field is inactive (hidden from /graphql).
+    if (!field.is_active && field.type != model::field_type::ts_vector) continue;
     if (const auto* composite = model::find_composite_type(field.type)) {
       model::projection_item item = plain_item(item_kind::composite, field.name);
       for (const auto& sub : composite->subfields) {
