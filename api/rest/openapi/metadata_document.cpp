@@ -16,10 +16,11 @@ namespace {
 
 constexpr std::string_view metadata_description =
     "The REST API of this workspace's metadata: its objects and fields (custom ones are "
-    "created here) and its webhooks. Authenticate with `Authorization: Bearer <token>`. "
-    "Errors answer `{statusCode, error, messages}`.";
+    "created here), its webhooks and its API keys. Authenticate with "
+    "`Authorization: Bearer <token>`. Errors answer `{statusCode, error, messages}`.";
 
-json::object data_envelope(const std::string& key, json::object value, bool paged = false) {
+json::object data_envelope(const std::string& key, json::object value, bool paged = false,
+                           bool total_count = false) {
   json::object properties{
       {"data", json::object{{"type", "object"},
                             {"properties", json::object{{key, std::move(value)}}},
@@ -28,6 +29,10 @@ json::object data_envelope(const std::string& key, json::object value, bool page
   if (paged) {
     properties["pageInfo"] = schema_ref("PageInfo");
     required.emplace_back("pageInfo");
+  }
+  if (total_count) {
+    properties["totalCount"] = json::object{{"type", "integer"}};
+    required.emplace_back("totalCount");
   }
   return json::object{
       {"type", "object"}, {"properties", std::move(properties)}, {"required", std::move(required)}};
@@ -58,16 +63,23 @@ json::array refs(std::initializer_list<std::string_view> names) {
 }
 
 // objects and fields: the envelopes of metadata_rest.
-void add_metadata_entity(json::object& paths, std::string_view singular, std::string_view plural) {
+struct entity_listing {
+  std::string_view limit = "limit";  // the limit parameter component
+  bool total_count = false;          // the list answer carries totalCount
+};
+
+void add_metadata_entity(json::object& paths, std::string_view singular, std::string_view plural,
+                         entity_listing listing = {}) {
   const std::string S = model::capitalize(singular);
   const std::string P = model::capitalize(plural);
   const std::string s(singular), p(plural);
   json::object list = operation(
       p, "Find many " + p, "findMany" + P,
-      json::object{{"200", json_response("A page of " + p,
-                                         data_envelope(p, array_of(schema_ref(S)), true))}},
+      json::object{
+          {"200", json_response("A page of " + p, data_envelope(p, array_of(schema_ref(S)), true,
+                                                                listing.total_count))}},
       false);
-  list["parameters"] = refs({"limit", "startingAfter", "endingBefore"});
+  list["parameters"] = refs({listing.limit, "startingAfter", "endingBefore"});
   json::object create =
       operation(p, "Create one " + s, "createOne" + S,
                 json::object{{"201", json_response("The created " + s,
@@ -144,6 +156,18 @@ void add_webhooks(json::object& paths) {
       json::object{{"parameters", refs({"idPath"})}, {"get", std::move(deliveries)}};
 }
 
+// api_key_rest: the entity routes (DELETE revokes) and POST /{id}/revoke.
+void add_api_keys(json::object& paths) {
+  add_metadata_entity(paths, "apiKey", "apiKeys", {.limit = "pageLimit", .total_count = true});
+  json::object revoke = operation(
+      "apiKeys", "Revoke one apiKey", "revokeApiKey",
+      json::object{{"200", json_response("The revoked apiKey",
+                                         data_envelope("revokeApiKey", schema_ref("ApiKey")))}},
+      true);
+  paths["/apiKeys/{id}/revoke"] =
+      json::object{{"parameters", refs({"idPath"})}, {"post", std::move(revoke)}};
+}
+
 json::object metadata_parameters() {
   json::object all = parameter_components();
   json::object out;
@@ -154,6 +178,8 @@ json::object metadata_parameters() {
       {"description", "How many items a page holds"},
       {"required", false},
       {"schema", json::object{{"type", "integer"}, {"minimum", 0}, {"default", 1000}}}};
+  out["pageLimit"] = all["limit"];
+  out["pageLimit"].as_object()["description"] = "How many items a page holds";
   out["idPath"].as_object()["description"] = "The item's id";
   return out;
 }
@@ -171,10 +197,12 @@ json::object metadata_document(bool with_workspace, const std::string& server_ur
   add_metadata_entity(paths, "object", "objects");
   add_metadata_entity(paths, "field", "fields");
   add_webhooks(paths);
+  add_api_keys(paths);
   auto& tags = doc["tags"].as_array();
   tags.push_back(json::object{{"name", "objects"}, {"description", "The workspace's objects"}});
   tags.push_back(json::object{{"name", "fields"}, {"description", "The fields of its objects"}});
   tags.push_back(json::object{{"name", "webhooks"}, {"description", "Its webhooks"}});
+  tags.push_back(json::object{{"name", "apiKeys"}, {"description", "Its API keys"}});
   components["schemas"] = metadata_schemas();
   components["parameters"] = metadata_parameters();
   return doc;

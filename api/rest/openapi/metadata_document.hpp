@@ -1,6 +1,7 @@
 // GET /rest/open-api/metadata: the OpenAPI 3.1 document of the metadata REST API, listing what
 // /rest/metadata serves (objects and fields through metadata_rest, webhooks through
-// webhook_rest); the skeleton alone for a caller without a workspace, as Twenty answers.
+// webhook_rest, API keys through platform/api_key_rest); the skeleton alone for a caller without a
+// workspace, as Twenty answers.
 #pragma once
 
 #include <boost/json/object.hpp>

@@ -202,6 +202,29 @@ json::object delivery_schema() {
                     {"deliveredAt", time(), true, true}});
 }
 
+json::object api_key_schema() {
+  json::object role = object_of({{"id", uuid(), false, true}, {"label", text()}});
+  role["description"] = "The role the key acts with";
+  return object_of({{"id", uuid(), true},
+                    {"name", text(), true},
+                    {"expiresAt", time(), true},
+                    {"revokedAt", time(), true, true},
+                    {"workspaceId", uuid(), true},
+                    {"createdAt", time(), true},
+                    {"updatedAt", time(), true},
+                    {"role", std::move(role)}});
+}
+
+json::object api_key_write(bool create) {
+  if (!create) {
+    return object_of({{"name", text()}, {"expiresAt", time()}, {"revokedAt", time(), false, true}});
+  }
+  return object_of({{"name", text(), true},
+                    {"expiresAt", time(), true},
+                    {"roleId", uuid(), true},
+                    {"revokedAt", time()}});
+}
+
 }  // namespace
 
 json::object metadata_schemas() {
@@ -215,6 +238,9 @@ json::object metadata_schemas() {
                       {"WebhookForCreate", webhook_write(true)},
                       {"WebhookForUpdate", webhook_write(false)},
                       {"WebhookDelivery", delivery_schema()},
+                      {"ApiKey", api_key_schema()},
+                      {"ApiKeyForCreate", api_key_write(true)},
+                      {"ApiKeyForUpdate", api_key_write(false)},
                       {"PageInfo", page_info_schema()},
                       {"RestError", rest_error_schema()}};
 }

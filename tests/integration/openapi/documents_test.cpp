@@ -152,12 +152,13 @@ TEST(OpenApiMetadata, ListsWhatRestMetadataServes) {
   ASSERT_EQ(doc.status, 200u) << doc.text;
   EXPECT_EQ(doc.body.at("servers").at(0).at("url"), json::value(s.base_url() + "/rest/metadata"));
   const auto& paths = paths_of(doc);
-  for (const char* path : {"/objects", "/objects/{id}", "/fields", "/fields/{id}", "/webhooks",
-                           "/webhooks/{id}", "/webhooks/{id}/deliveries"}) {
+  for (const char* path :
+       {"/objects", "/objects/{id}", "/fields", "/fields/{id}", "/webhooks", "/webhooks/{id}",
+        "/webhooks/{id}/deliveries", "/apiKeys", "/apiKeys/{id}", "/apiKeys/{id}/revoke"}) {
     EXPECT_TRUE(has(paths, path)) << path;
   }
   // Every collection it lists answers on the server.
-  for (const char* path : {"/objects", "/fields", "/webhooks"}) {
+  for (const char* path : {"/objects", "/fields", "/webhooks", "/apiKeys"}) {
     auto answer = s.get(std::string("/rest/metadata") + path + "?limit=1");
     EXPECT_EQ(answer.status, 200u) << path << ": " << answer.text;
   }
