@@ -21,11 +21,22 @@ namespace json = boost::json;
 using rest::rest_error;
 
 constexpr std::string_view prefix = "/rest/metadata/apiKeys";
+constexpr std::string_view alias_prefix = "/rest/apiKeys";  // deprecated: bare answers
+
+bool is_alias(std::string_view path) {
+  return path.substr(0, alias_prefix.size()) == alias_prefix;
+}
 
 // The segments after the prefix ("", "{id}", "{id}/revoke"), or nullopt for another path.
 std::optional<std::vector<std::string>> segments_after_prefix(std::string_view path) {
-  if (path.substr(0, prefix.size()) != prefix) return std::nullopt;
-  std::string_view rest = path.substr(prefix.size());
+  std::string_view rest;
+  if (path.substr(0, prefix.size()) == prefix) {
+    rest = path.substr(prefix.size());
+  } else if (is_alias(path)) {
+    rest = path.substr(alias_prefix.size());
+  } else {
+    return std::nullopt;
+  }
   if (!rest.empty() && rest.front() != '/') return std::nullopt;
   std::vector<std::string> out;
   while (!rest.empty()) {
@@ -154,6 +165,18 @@ void answer_list(const http::request& req, std::vector<api_key_row> rows,
   done(json_response(200, std::move(out)));
 }
 
+// The deprecated alias answers what the envelope holds: the array, or the one key.
+http::responder unwrapped(http::responder done) {
+  return [done = std::move(done)](http::response res) {
+    boost::system::error_code ec;
+    auto v = res.status < 300 ? json::parse(res.body, ec) : json::value();
+    const json::value* data = !ec && v.is_object() ? v.as_object().if_contains("data") : nullptr;
+    if (data && data->is_object() && data->as_object().size() == 1)
+      res.body = json::serialize(data->as_object().begin()->value());
+    done(std::move(res));
+  };
+}
+
 void route(const api_key_rest_services& s, const http::request& req,
            const std::vector<std::string>& segments, const std::string& workspace,
            const http::responder& done) {
@@ -206,9 +229,10 @@ bool is_api_key_rest_path(std::string_view path) {
 
 const char* api_key_route_label(std::string_view path) {
   auto segments = segments_after_prefix(path);
-  if (!segments || segments->empty()) return "/rest/metadata/apiKeys";
-  if (segments->size() == 1) return "/rest/metadata/apiKeys/{id}";
-  return "/rest/metadata/apiKeys/{id}/revoke";
+  bool alias = is_alias(path);
+  if (!segments || segments->empty()) return alias ? "/rest/apiKeys" : "/rest/metadata/apiKeys";
+  if (segments->size() == 1) return alias ? "/rest/apiKeys/{id}" : "/rest/metadata/apiKeys/{id}";
+  return alias ? "/rest/apiKeys/{id}/revoke" : "/rest/metadata/apiKeys/{id}/revoke";
 }
 
 void serve_api_key_rest(const api_key_rest_services& services, http::request req,
@@ -235,6 +259,7 @@ void serve_api_key_rest(const api_key_rest_services& services, http::request req
   if (!services.pool) return done(http::error_response(503, "The REST API has no database pool"));
   auto segments = segments_after_prefix(req.path);
   if (!segments) return done(rest::to_response(no_route(req)));
+  if (is_alias(req.path)) done = unwrapped(std::move(done));
   route(services, req, *segments, *who.workspace_id, done);
 }
 

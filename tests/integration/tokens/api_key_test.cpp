@@ -225,6 +225,11 @@ TEST(ApiKeys, RestManagement) {
   auto patched =
       e.call("PATCH", "/rest/metadata/apiKeys/" + id, R"({"name":"REST key 2"})", e.a.access);
   EXPECT_EQ(json::parse(patched.body).at_pointer("/data/updateOneApiKey/name"), "REST key 2");
+  // The deprecated alias answers bare values.
+  auto alias_list = json::parse(e.call("GET", "/rest/apiKeys", "", e.a.access).body);
+  ASSERT_TRUE(alias_list.is_array()) << json::serialize(alias_list);
+  auto alias_one = json::parse(e.call("GET", "/rest/apiKeys/" + id, "", e.a.access).body);
+  EXPECT_EQ(alias_one.at("name"), "REST key 2");
   auto deleted = e.call("DELETE", "/rest/metadata/apiKeys/" + id, "", e.a.access);
   EXPECT_EQ(deleted.status, 200u);
   EXPECT_EQ(deleted.body, R"({"data":{"deleteOneApiKey":{"id":")" + id + "\"}}}");
