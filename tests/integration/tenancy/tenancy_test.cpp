@@ -251,6 +251,8 @@ TEST_F(tenancy, RestRoutesFindAndChangeNothingOfB) {
       {"PATCH", "/rest/metadata/apiKeys/" + b.api_key, R"({"name":"Hacked"})"},
       {"DELETE", "/rest/metadata/apiKeys/" + b.api_key, ""},
       {"POST", "/rest/metadata/apiKeys/" + b.api_key + "/revoke", ""},
+      {"GET", "/rest/apiKeys/" + b.api_key, ""},
+      {"DELETE", "/rest/apiKeys/" + b.api_key, ""},
       {"GET", "/rest/metadata/objects/" + b.object, ""},
       {"PATCH", "/rest/metadata/objects/" + b.object, R"({"labelSingular":"Hacked"})"},
       {"DELETE", "/rest/metadata/objects/" + b.object, ""},
