@@ -6,6 +6,7 @@
 #include "actors/workspace/workspace_request.hpp"
 #include "api/platform/api_key_rest.hpp"
 #include "api/rest/metadata_rest.hpp"
+#include "api/rest/openapi/openapi_endpoint.hpp"
 #include "api/rest/rest_endpoint.hpp"
 #include "api/webhooks/webhook_rest.hpp"
 
@@ -88,7 +89,7 @@ void dispatch(caf::event_based_actor* self, const api_actor_options& options, ht
                                  std::move(call.done));
     return;
   }
-  if (call.req.path.rfind("/rest", 0) == 0) {
+  if (call.req.path.rfind("/rest", 0) == 0 || rest::openapi::is_openapi_path(call.req.path)) {
     rest::serve_rest(self, {options.graphql.tokens, options.pool}, options.handles,
                      options.request_timeout, std::move(call.req), std::move(call.done));
     return;

@@ -4,6 +4,7 @@
 
 #include "api/api_actor.hpp"
 #include "api/platform/api_key_rest.hpp"
+#include "api/rest/openapi/openapi_endpoint.hpp"
 #include "api/rest/rest_route.hpp"
 #include "api/webhooks/webhook_rest.hpp"
 
@@ -31,6 +32,11 @@ void router::handle(http::request req, http::responder done) {
                         : platform::is_api_key_rest_path(path) ? platform::api_key_route_label(path)
                                                                : rest::route_label(path);
     to_api_actor(std::move(req), std::move(done), label);
+    return;
+  }
+  if (rest::openapi::is_openapi_path(path)) {  // Twenty also serves them without /rest
+    to_api_actor(std::move(req), std::move(done),
+                 path == "/open-api/core" ? "/open-api/core" : "/open-api/metadata");
     return;
   }
   // NestJS's answer for a route it does not have.

@@ -17,6 +17,7 @@ namespace cohort::api::rest::openapi {
 
 namespace {
 
+// Metrics labels (the un-prefixed paths are counted with these).
 constexpr std::string_view core_path = "/rest/open-api/core";
 constexpr std::string_view metadata_path = "/rest/open-api/metadata";
 
@@ -57,13 +58,14 @@ std::optional<std::string> workspace_of(const http::request& req, const rest_ser
 }  // namespace
 
 bool is_openapi_path(std::string_view path) {
-  return path == core_path || path == metadata_path;
+  if (path.rfind("/rest/", 0) == 0) path.remove_prefix(5);
+  return path == "/open-api/core" || path == "/open-api/metadata";
 }
 
 void serve_openapi(caf::event_based_actor* self, const rest_services& services,
                    const std::shared_ptr<actors::handle_table>& handles,
                    std::chrono::milliseconds timeout, http::request req, http::responder done) {
-  const bool core = req.path == core_path;
+  const bool core = req.path.ends_with("/core");
   const std::string_view route = core ? core_path : metadata_path;
   if (req.method != "GET") {
     auto res = to_response(rest_error{.status = 404,

@@ -16,6 +16,7 @@
 
 namespace cohort::api::rest::openapi {
 
+// /rest/open-api/{core,metadata}, or the same without /rest as Twenty also serves them.
 bool is_openapi_path(std::string_view path);
 
 void serve_openapi(caf::event_based_actor* self, const rest_services& services,

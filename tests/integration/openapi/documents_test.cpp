@@ -123,6 +123,18 @@ TEST(OpenApiCore, ServersNameTheAddressTheClientUsedThroughAProxy) {
             json::value("http://crm.example.com/rest/metadata"));
 }
 
+TEST(OpenApiCore, IsAlsoServedWithoutTheRestPrefix) {
+  auto& s = openapi_server::shared();
+  auto prefixed = s.get("/rest/open-api/core");
+  auto bare = s.get("/open-api/core");
+  ASSERT_EQ(bare.status, 200u) << bare.text;
+  EXPECT_EQ(bare.body, prefixed.body);
+  auto meta = s.get("/open-api/metadata");
+  ASSERT_EQ(meta.status, 200u) << meta.text;
+  EXPECT_TRUE(paths_of(meta).contains("/objects"));
+  EXPECT_EQ(s.get("/open-api/other").status, 404u);
+}
+
 TEST(OpenApiCore, AnonymousCallersGetTheDocumentWithoutObjects) {
   auto& s = openapi_server::shared();
   for (const std::string& bearer : {std::string(), std::string("not-a-token")}) {
