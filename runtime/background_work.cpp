@@ -7,6 +7,7 @@
 #include <random>
 
 #include "actors/events/event_bus_consumer.hpp"
+#include "actors/events/timeline_consumer.hpp"
 #include "actors/jobs/job_supervisor.hpp"
 #include "actors/jobs/job_worker.hpp"
 #include "storage/events/notification_listener.hpp"
@@ -39,6 +40,7 @@ void add_background_children(background_work& work, actors::supervisor_options& 
                          return handles->get("event_bus");
                        }),
                        false});
+  actors::events::register_timeline_consumer(*work.consumers, pool);
   actors::jobs::job_supervisor_options jobs;
   jobs.registry = work.jobs;
   jobs.pool = pool;
