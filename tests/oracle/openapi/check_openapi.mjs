@@ -133,6 +133,50 @@ async function checkAnswers(name, document, prefix, query) {
     `${(performance.now() - started).toFixed(0)} ms`);
 }
 await checkAnswers('core', documents.core, '/rest', 'limit=3&depth=1');
+
+// Writes too: each object's create example, as the document gives it, is accepted by the server,
+// and the create, update and delete answers follow their schemas.
+async function checkWrites(document, plurals) {
+  const { default: Ajv2020 } = await import('ajv/dist/2020.js');
+  const { default: addFormats } = await import('ajv-formats');
+  const ajv = new Ajv2020({ strict: false });
+  addFormats(ajv);
+  ajv.addSchema({ ...document, $id: 'writes.json' });
+  const schemaOf = (path, method, status) => ajv.getSchema(
+    `writes.json#/paths/${path.replaceAll('/', '~1')}/${method}/responses/${status}/content/` +
+    'application~1json/schema');
+  const call = async (method, path, body) => {
+    const res = await fetch(`${baseUrl}/rest${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: res.status, body: await res.json() };
+  };
+  const expectAnswer = (what, answer, status, validate) => {
+    if (answer.status !== status) fail(`${what} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    if (!validate(answer.body)) {
+      fail(`${what} does not answer what the document says:\n` +
+        JSON.stringify(validate.errors.slice(0, 5), null, 1));
+    }
+  };
+  for (const plural of plurals) {
+    const post = document.paths[`/${plural}`].post;
+    const example = post.requestBody.content['application/json'].example;
+    const created = await call('POST', `/${plural}`, example);
+    expectAnswer(`POST /rest/${plural} with the document's example`, created, 201,
+      schemaOf(`/${plural}`, 'post', 201));
+    const record = Object.values(created.body.data)[0];
+    const updated = await call('PATCH', `/${plural}/${record.id}`, {});
+    expectAnswer(`PATCH /rest/${plural}/{id}`, updated, 200, schemaOf(`/${plural}/{id}`, 'patch', 200));
+    const deleted = await call('DELETE', `/${plural}/${record.id}`);
+    expectAnswer(`DELETE /rest/${plural}/{id}`, deleted, 200, schemaOf(`/${plural}/{id}`, 'delete', 200));
+  }
+  console.log(`writes: the create examples of ${plurals.join(', ')} are accepted; create, update ` +
+    'and delete answers match the core document');
+}
+await checkWrites(documents.core, ['people', 'companies', 'opportunities', 'notes', 'tasks']
+  .filter((p) => documents.core.paths[`/${p}`]));
 await checkAnswers('metadata', documents.metadata, '/rest/metadata', 'limit=3');
 
 if (validateOnly) {
