@@ -2,8 +2,9 @@
 //   node check_openapi.mjs <server base URL> <token> [--validate-only]
 // 1. GET /rest/open-api/core and /rest/open-api/metadata with the token;
 // 2. each validates against the OpenAPI 3.1 schema (@seriousme/openapi-schema-validator) and its
-//    $refs resolve; `redocly lint` finds no error; every object's list answer (depth=1) follows
-//    the schema the core document gives it (Ajv, JSON Schema 2020-12);
+//    $refs resolve; `redocly lint` finds no error; every list answer (records at depth=1, and the
+//    metadata lists) follows the schema its document gives it (Ajv, JSON Schema 2020-12), and a
+//    few objects' create examples are accepted, their write answers following their schemas;
 // 3. unless --validate-only: openapi-typescript generates the types of the core document, tsc
 //    compiles people_client.ts against them, and the compiled client (openapi-fetch) creates,
 //    lists, updates and deletes a person on the server.
