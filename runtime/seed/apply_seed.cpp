@@ -9,6 +9,7 @@
 #include "model/standard/standard_objects.hpp"
 #include "model/workspace_model.hpp"
 #include "storage/ddl/workspace_provisioner.hpp"
+#include "storage/metadata/default_views.hpp"
 #include "storage/query/run.hpp"
 
 namespace cohort::runtime::seed {
@@ -81,6 +82,11 @@ std::optional<std::string> publish_workspace(pg::pool& pool, const seed_workspac
         {"INSERT INTO core.user_workspace (id, user_id, workspace_id) "
          "VALUES ($1::uuid, $2::uuid, $3::uuid)",
          {u.user_workspace_id, u.id, ws.id}});
+  }
+  // The views a new workspace starts with, committed with the workspace row they belong to.
+  for (auto& view : storage::metadata::workspace_default_views(
+           ws.id, *model::standard::shared_standard_objects())) {
+    statements.push_back(std::move(view));
   }
   auto r = pool.transaction_sync(std::move(statements));
   if (!r.ok()) return "publishing workspace " + ws.display_name + ": " + r.error->message;

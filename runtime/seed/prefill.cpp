@@ -4,6 +4,7 @@
 #include "model/workspace_model.hpp"
 #include "runtime/seed/sample_records.hpp"
 #include "storage/ddl/workspace_provisioner.hpp"
+#include "storage/metadata/default_views.hpp"
 #include "storage/query/run.hpp"
 
 namespace cohort::runtime::seed {
@@ -49,22 +50,32 @@ storage::core::provision_fn provision_workspace(std::shared_ptr<storage::pg::poo
                                                 std::shared_ptr<storage::ddl::spare_schemas> spares,
                                                 bool with_samples) {
   return [pool, spares, with_samples](const std::string& workspace_id, done_fn done) {
-    spares->provision(
-        workspace_id, [pool, with_samples, workspace_id, done](storage::ddl::provision_result r) {
-          if (!r.ok()) {
-            done(r.error, r.schema);
-            return;
-          }
-          if (!with_samples) {
-            done(std::nullopt, r.schema);
-            return;
-          }
-          auto model = std::make_shared<const model::workspace_model>(
-              workspace_id, r.schema, 1, model::standard::shared_standard_objects());
-          auto samples =
-              std::make_shared<std::vector<seed_records>>(seed::sample_records(workspace_id));
-          create_samples(pool, std::move(model), std::move(samples), 0, done);
-        });
+    spares->provision(workspace_id, [pool, with_samples, workspace_id,
+                                     done](storage::ddl::provision_result r) {
+      if (!r.ok()) {
+        done(r.error, r.schema);
+        return;
+      }
+      // The views every workspace starts with, then (optionally) Twenty's sample records.
+      auto views = storage::metadata::workspace_default_views(
+          workspace_id, *model::standard::shared_standard_objects());
+      pool->transaction(std::move(views), [pool, with_samples, workspace_id, schema = r.schema,
+                                           done](storage::pg::transaction_result views_made) {
+        if (!views_made.ok()) {
+          done("creating the default views: " + storage::pg::describe(*views_made.error), schema);
+          return;
+        }
+        if (!with_samples) {
+          done(std::nullopt, schema);
+          return;
+        }
+        auto model = std::make_shared<const model::workspace_model>(
+            workspace_id, schema, 1, model::standard::shared_standard_objects());
+        auto samples =
+            std::make_shared<std::vector<seed_records>>(seed::sample_records(workspace_id));
+        create_samples(pool, std::move(model), std::move(samples), 0, done);
+      });
+    });
   };
 }
 

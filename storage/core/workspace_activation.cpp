@@ -94,6 +94,8 @@ struct activation : std::enable_shared_from_this<activation> {
   void release(activation_failure failure, std::string message) {
     auto self = shared_from_this();
     pool.query(
+        // The default views provisioning made go with the schema.
+        "WITH views AS (DELETE FROM core.view_entity WHERE workspace_id = $1::uuid) "
         "UPDATE core.workspace SET activation_status = 'PENDING_CREATION' WHERE "
         "id = $1::uuid AND activation_status = 'ONGOING_CREATION'",
         {request.workspace_id}, [self, failure, message = std::move(message)](pg::result) mutable {

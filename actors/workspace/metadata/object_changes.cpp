@@ -10,6 +10,7 @@
 #include "storage/ddl/alter_ddl.hpp"
 #include "storage/ddl/identifier.hpp"
 #include "storage/ddl/table_ddl.hpp"
+#include "storage/metadata/default_views.hpp"
 #include "storage/metadata/view_repository.hpp"
 
 namespace cohort::actors::metadata {
@@ -48,33 +49,6 @@ bool names_taken(const std::vector<model::object_metadata>& objects, const std::
     }
   }
   return false;
-}
-
-// The INDEX view Twenty gives a new object ("All <plural>"), showing its name, its dates and its
-// creator, in the object's field order.
-std::vector<storage::pg::statement> index_view(const std::string& workspace_id,
-                                               const model::object_metadata& object) {
-  namespace store = storage::metadata;
-  std::vector<storage::pg::statement> out;
-  const std::string view_id = random_uuid();
-  auto view = store::default_view_data(store::view_kind::view);
-  view["name"] = "All " + object.label_plural;
-  view["key"] = "INDEX";
-  view["icon"] = object.icon.value_or("IconList");
-  out.push_back(store::insert_view_entity_statement({workspace_id, store::view_kind::view, view_id},
-                                                    object.id, view));
-  int position = 0;
-  for (const auto& f : object.fields) {
-    if (f.is_system || !f.is_active || model::is_relation(f.type) || f.name == "deletedAt")
-      continue;
-    auto field = store::default_view_data(store::view_kind::view_field);
-    field["fieldMetadataId"] = f.id;
-    field["position"] = position++;
-    field["size"] = f.name == "name" ? 180 : 150;
-    out.push_back(store::insert_view_entity_statement(
-        {workspace_id, store::view_kind::view_field, random_uuid()}, view_id, field));
-  }
-  return out;
 }
 
 plan_result create_object(const model::workspace_model& model, const json::object& input) {
@@ -125,7 +99,7 @@ plan_result create_object(const model::workspace_model& model, const json::objec
   } catch (const ddl::ddl_error& e) {
     return internal_metadata_error(e.what());
   }
-  plan.statements = index_view(model.workspace_id(), made.object);
+  plan.statements = storage::metadata::index_view_statements(model.workspace_id(), made.object);
   plan.entity_id = made.object.id;
   plan.objects_to_write.insert(made.object.id);
   for (const auto& f : made.object.fields) plan.fields_to_write.insert(f.id);
