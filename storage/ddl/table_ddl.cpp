@@ -145,6 +145,14 @@ table_ddl build(std::string_view schema, const model::object_metadata& object,
     }
     out.indexes.push_back(std::move(sql));
   }
+  // Not metadata, physical only: new records are placed before the lowest position (or after
+  // the highest), which without this index is a scan of the whole table on every create.
+  if (const auto* position = object.find_field("position");
+      position && position->type == model::field_type::position) {
+    out.indexes.push_back("CREATE INDEX " +
+                          quote_identifier(constraint_name("IDX_POSITION", out.table, "position")) +
+                          " ON " + table_sql + " (\"position\")");
+  }
   return out;
 }
 
