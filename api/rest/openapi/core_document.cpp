@@ -60,6 +60,7 @@ json::object core_document(const model::workspace_model* model, const std::strin
   }
   components["schemas"] = record_schemas(*model, objects);
   doc["webhooks"] = event_webhooks(objects);
+  add_event_components(components, objects);
   return doc;
 }
 

@@ -12,4 +12,10 @@ namespace cohort::api::rest::openapi {
 
 boost::json::object event_webhooks(const std::vector<const model::object_metadata*>& objects);
 
+// What those reference: one `{S}Event` body schema per object, the signature header parameters
+// and the receiver's answer, added to the document's components (schemas, parameters and
+// responses must exist).
+void add_event_components(boost::json::object& components,
+                          const std::vector<const model::object_metadata*>& objects);
+
 }  // namespace cohort::api::rest::openapi

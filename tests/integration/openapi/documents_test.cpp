@@ -92,8 +92,9 @@ TEST(OpenApiCore, DescribesEveryObjectOfTheCallersWorkspace) {
   EXPECT_TRUE(lists(stage.at("enum"), "NEW")) << json::serialize(stage);
   // What a webhook receives when a person changes.
   const auto& created = doc.body.at("webhooks").at("Person Created").at("post");
-  const auto& payload =
-      created.at("requestBody").at("content").at("application/json").at("schema").at("properties");
+  EXPECT_EQ(created.at("requestBody").at("content").at("application/json").at("schema").at("$ref"),
+            json::value("#/components/schemas/PersonEvent"));
+  const auto& payload = schema_of(doc, "PersonEvent").at("properties");
   EXPECT_EQ(payload.at("record").at("$ref"), json::value("#/components/schemas/PersonForResponse"));
   EXPECT_TRUE(lists(payload.at("eventName").at("enum"), "person.created"));
   EXPECT_TRUE(doc.body.at("webhooks").as_object().contains("Company Restored"));
