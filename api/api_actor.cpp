@@ -89,7 +89,13 @@ void dispatch(caf::event_based_actor* self, const api_actor_options& options, ht
                                  std::move(call.done));
     return;
   }
-  if (call.req.path.rfind("/rest", 0) == 0 || rest::openapi::is_openapi_path(call.req.path)) {
+  if (rest::openapi::is_openapi_path(call.req.path)) {
+    rest::openapi::serve_openapi(self, {options.graphql.tokens, options.pool}, options.server_url,
+                                 options.handles, options.request_timeout, std::move(call.req),
+                                 std::move(call.done));
+    return;
+  }
+  if (call.req.path.rfind("/rest", 0) == 0) {
     rest::serve_rest(self, {options.graphql.tokens, options.pool}, options.handles,
                      options.request_timeout, std::move(call.req), std::move(call.done));
     return;

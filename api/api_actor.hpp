@@ -31,6 +31,8 @@ struct api_actor_options {
   graphql_endpoints graphql;                // /graphql and /metadata
   std::shared_ptr<storage::pg::pool> pool;  // /rest runs its statements here
   request_limits limits;                    // shared by every API actor of the node
+  // SERVER_URL when set: the OpenAPI documents' server (empty: the address each client used).
+  std::string server_url;
 };
 
 caf::actor spawn_api_actor(caf::actor_system& sys, api_actor_options options);

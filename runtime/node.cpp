@@ -151,8 +151,16 @@ std::optional<std::string> node::start(bool& config_problem) {
   sup.children.push_back({"workspace_registry", [reg](caf::actor_system& s) {
                             return actors::spawn_workspace_registry(s, reg);
                           }});
-  api::api_actor_options api_opts{p.handles, settings_.request_timeout, services.endpoints,
-                                  p.db.pool(), api::request_limits::from_settings(settings_)};
+  // Left at its default, SERVER_URL says nothing: the OpenAPI documents then name the address
+  // each client used, which Twenty does only when SERVER_URL is empty.
+  std::string openapi_server =
+      settings_.server_url != config::settings{}.server_url ? settings_.server_url : "";
+  api::api_actor_options api_opts{p.handles,
+                                  settings_.request_timeout,
+                                  services.endpoints,
+                                  p.db.pool(),
+                                  api::request_limits::from_settings(settings_),
+                                  openapi_server};
   for (const auto& name : api_names)
     sup.children.push_back(
         {name, [api_opts](caf::actor_system& s) { return api::spawn_api_actor(s, api_opts); }});

@@ -5,7 +5,6 @@
 #include "actors/atoms.hpp"
 #include "actors/workspace/workspace_runtime.hpp"
 #include "api/bearer_caller.hpp"
-#include "api/rest/openapi/openapi_endpoint.hpp"
 #include "api/rest/rest_answer.hpp"
 #include "api/rest/rest_query.hpp"
 #include "api/rest/rest_route.hpp"
@@ -40,11 +39,6 @@ void run_call(const rest_services& services,
 void serve_rest(caf::event_based_actor* self, const rest_services& services,
                 const std::shared_ptr<actors::handle_table>& handles,
                 std::chrono::milliseconds timeout, http::request req, http::responder done) {
-  // The OpenAPI documents are public: a token only chooses the workspace they describe.
-  if (openapi::is_openapi_path(req.path)) {
-    openapi::serve_openapi(self, services, handles, timeout, std::move(req), std::move(done));
-    return;
-  }
   if (bearer_token(req).empty()) {
     done(to_response(auth_failure(403, "FORBIDDEN_EXCEPTION", "Missing authentication token")));
     return;

@@ -63,6 +63,7 @@ bool is_openapi_path(std::string_view path) {
 }
 
 void serve_openapi(caf::event_based_actor* self, const rest_services& services,
+                   const std::string& configured_server_url,
                    const std::shared_ptr<actors::handle_table>& handles,
                    std::chrono::milliseconds timeout, http::request req, http::responder done) {
   const bool core = req.path.ends_with("/core");
@@ -75,7 +76,9 @@ void serve_openapi(caf::event_based_actor* self, const rest_services& services,
     done(std::move(res));
     return;
   }
-  const std::string server_url = server_url_of(req);
+  std::string server_url =
+      configured_server_url.empty() ? server_url_of(req) : configured_server_url;
+  while (!server_url.empty() && server_url.back() == '/') server_url.pop_back();
   auto workspace = workspace_of(req, services);
   if (!core) {
     done(document_response(metadata_document(workspace.has_value(), server_url), route));

@@ -19,7 +19,10 @@ namespace cohort::api::rest::openapi {
 // /rest/open-api/{core,metadata}, or the same without /rest as Twenty also serves them.
 bool is_openapi_path(std::string_view path);
 
+// `server_url` names the documents' server; empty: the address the client used (Host, or
+// X-Forwarded-Host and -Proto behind a proxy).
 void serve_openapi(caf::event_based_actor* self, const rest_services& services,
+                   const std::string& server_url,
                    const std::shared_ptr<actors::handle_table>& handles,
                    std::chrono::milliseconds timeout, http::request req, http::responder done);
 

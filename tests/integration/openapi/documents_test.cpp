@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include "fixtures/postgres_server.hpp"
 #include "openapi_server.hpp"
 
 using namespace cohort::testing;
@@ -122,6 +123,26 @@ TEST(OpenApiCore, ServersNameTheAddressTheClientUsedThroughAProxy) {
                      "X-Forwarded-Host: crm.example.com\r\n");
   EXPECT_EQ(meta.body.at("servers").at(0).at("url"),
             json::value("http://crm.example.com/rest/metadata"));
+}
+
+TEST(OpenApiCore, ServersNameServerUrlWhenItIsSet) {
+  auto& s = openapi_server::shared();
+  // A second node of the same demo data, told its public address.
+  cohort_server other(cohort_server::options{
+      .args = {"--seed", "demo"},
+      .env = {{"PG_DATABASE_URL", postgres_server::shared().create_database("openapi_url")},
+              {"APP_SECRET", openapi_app_secret},
+              {"SERVER_URL", "https://crm.example.com/"}},
+      .data_dir = std::nullopt});
+  ASSERT_TRUE(other.wait_ready(std::chrono::seconds(60))) << other.proc().output();
+  auto core = http_exchange(other.port(), "GET", "/rest/open-api/core", {}, s.token,
+                            "X-Forwarded-Host: elsewhere.example.com\r\n");
+  ASSERT_EQ(core.status, 200u) << core.text;
+  EXPECT_EQ(core.body.at("servers").at(0).at("url"), json::value("https://crm.example.com/rest"));
+  EXPECT_TRUE(paths_of(core).contains("/people"));
+  auto meta = http_exchange(other.port(), "GET", "/open-api/metadata", {}, s.token);
+  EXPECT_EQ(meta.body.at("servers").at(0).at("url"),
+            json::value("https://crm.example.com/rest/metadata"));
 }
 
 TEST(OpenApiCore, IsAlsoServedWithoutTheRestPrefix) {

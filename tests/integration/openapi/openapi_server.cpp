@@ -12,18 +12,14 @@
 
 namespace cohort::testing {
 
-namespace {
-constexpr const char* app_secret = "openapi-test-secret";
-}
-
 openapi_server& openapi_server::shared() {
   static openapi_server* instance = [] {
     auto* s = new openapi_server();
     auto database = postgres_server::shared().create_database("openapi_demo");
-    s->server = std::make_unique<cohort_server>(
-        cohort_server::options{.args = {"--seed", "demo"},
-                               .env = {{"PG_DATABASE_URL", database}, {"APP_SECRET", app_secret}},
-                               .data_dir = std::nullopt});
+    s->server = std::make_unique<cohort_server>(cohort_server::options{
+        .args = {"--seed", "demo"},
+        .env = {{"PG_DATABASE_URL", database}, {"APP_SECRET", openapi_app_secret}},
+        .data_dir = std::nullopt});
     if (!s->server->wait_ready(std::chrono::seconds(60))) {
       ADD_FAILURE() << "cohort did not start:\n" << s->server->proc().output();
     }
@@ -31,7 +27,7 @@ openapi_server& openapi_server::shared() {
     const auto& ws = plan.workspaces.front();
     const auto& user = ws.users.front();
     api::auth::token_service_options opts;
-    opts.app_secret = app_secret;
+    opts.app_secret = openapi_app_secret;
     api::auth::token_service tokens(opts);
     s->token = tokens
                    .mint_access({.user_id = user.id,
@@ -49,14 +45,20 @@ openapi_server& openapi_server::shared() {
 openapi_answer openapi_server::call(const std::string& method, const std::string& target,
                                     const std::string& body, const std::string& bearer,
                                     const std::string& headers) {
-  std::string request = method + " " + target +
-                        " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(server->port()) + "\r\n";
-  std::string t = bearer == "<demo>" ? token : bearer;
-  if (!t.empty()) request += "Authorization: Bearer " + t + "\r\n";
+  return http_exchange(server->port(), method, target, body, bearer == "<demo>" ? token : bearer,
+                       headers);
+}
+
+openapi_answer http_exchange(std::uint16_t port, const std::string& method,
+                             const std::string& target, const std::string& body,
+                             const std::string& bearer, const std::string& headers) {
+  std::string request =
+      method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) + "\r\n";
+  if (!bearer.empty()) request += "Authorization: Bearer " + bearer + "\r\n";
   if (!body.empty()) request += "Content-Type: application/json\r\n";
   request += headers;
   request += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
-  raw_client client(server->port());
+  raw_client client(port);
   client.send(request);
   auto res = client.read_response(std::chrono::seconds(30));
   if (!res) {

@@ -23,6 +23,13 @@ struct node_run {
   std::string output;
 };
 
+inline constexpr const char* openapi_app_secret = "openapi-test-secret";
+
+// One HTTP exchange with the server on `port`; `headers`: more header lines, each ending with CRLF.
+openapi_answer http_exchange(std::uint16_t port, const std::string& method,
+                             const std::string& target, const std::string& body,
+                             const std::string& bearer, const std::string& headers = {});
+
 struct openapi_server {
   static openapi_server& shared();
 
