@@ -4,12 +4,15 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace cohort::api::http {
+
+struct stream_handler;  // stream.hpp
 
 using header_list = std::vector<std::pair<std::string, std::string>>;
 
@@ -35,6 +38,8 @@ struct response {
   // Route template for metrics, e.g. "/rest/{object}/{id}". Leave empty for unknown paths: they
   // are counted as "other", so that clients cannot create unbounded label sets.
   std::string route;
+  // Set: the body is streamed (stream.hpp) after the head, and `body` is ignored.
+  std::shared_ptr<stream_handler> stream;
 };
 
 // Answers one request. Call it exactly once, from any thread: it posts the response back to the

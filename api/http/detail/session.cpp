@@ -78,7 +78,11 @@ void session::start() {
 
 void session::on_shutdown() {
   net::post(socket_.get_executor(), [self = shared_from_this()] {
-    if (self->phase_ == phase::idle) self->close();
+    if (self->phase_ == phase::idle) return self->close();
+    if (self->stream_.open) {  // a stream has no natural end: end it now
+      self->stream_.finishing = true;
+      self->write_next_chunk();
+    }
   });
 }
 
@@ -300,7 +304,13 @@ void session::send(response res) {
     head_ += "Connection: close\r\n";
   }
   body_.clear();
-  if (!bodiless) {
+  bool streamed = res.stream && status == 200 && !current_.head;
+  if (res.stream && !streamed && res.stream->on_close) res.stream->on_close();
+  if (streamed) {
+    // The body follows as chunks, for as long as the stream lasts; the connection closes after.
+    stream_.handler = std::move(res.stream);
+    head_ += "Transfer-Encoding: chunked\r\n";
+  } else if (!bodiless) {
     append_field(head_, "Content-Length", std::to_string(res.body.size()));
     if (!current_.head) body_ = std::move(res.body);
   }
@@ -317,6 +327,7 @@ void session::on_write(beast::error_code ec, std::size_t bytes) {
   clear_deadline();
   record(bytes);
   if (ec) return close();
+  if (stream_.handler) return start_stream();
   if (!current_.keep_alive) return close_gracefully();
   wait_for_request();
 }
@@ -380,6 +391,7 @@ void session::close() {
   beast::error_code ec;
   socket_.shutdown(net::ip::tcp::socket::shutdown_both, ec);
   socket_.close(ec);
+  end_stream();
   if (was_handling)
     spdlog::warn("http: closed {} {} before it was answered", current_.method, current_.path);
   core_.remove_session(id_);

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -18,6 +19,7 @@
 
 #include "api/http/message.hpp"
 #include "api/http/metrics.hpp"
+#include "api/http/stream.hpp"
 
 namespace cohort::api::http::detail {
 
@@ -40,6 +42,9 @@ class session : public std::enable_shared_from_this<session> {
   void on_shutdown();  // close now if idle, else after the current answer
   void force_close();
   void post_response(response res);
+  // A streamed response's writer pushes through these (session_stream.cpp).
+  void stream_write(std::string chunk);
+  void stream_finish();
   // Called by the sweeper: posts a close if this session's deadline has passed.
   void check_deadline(std::int64_t now_ns);
 
@@ -64,6 +69,12 @@ class session : public std::enable_shared_from_this<session> {
   void drain();
   void close();
   void set_deadline(std::chrono::milliseconds after);
+  // Streamed responses (session_stream.cpp).
+  void start_stream();
+  void write_next_chunk();
+  void on_chunk_written(beast::error_code ec, std::size_t bytes);
+  void watch_stream_client();
+  void end_stream();
   void clear_deadline() { deadline_ns_.store(0, std::memory_order_relaxed); }
 
   server_core& core_;
@@ -78,6 +89,17 @@ class session : public std::enable_shared_from_this<session> {
   bool continue_sent_ = false;
   std::size_t drained_ = 0;
   std::atomic<std::int64_t> deadline_ns_{0};  // steady_clock; 0: none
+
+  // The streamed response being written, if any.
+  struct stream_state {
+    std::shared_ptr<stream_handler> handler;
+    bool open = false;          // the head is written and on_open ran
+    bool writing = false;       // a chunk is on the wire
+    bool finishing = false;     // finish() was called: last chunk once the queue is empty
+    bool last_written = false;  // the terminating chunk is on the wire
+    std::deque<std::string> queue;
+    std::string wire;  // the chunk being written, with its framing
+  } stream_;
 
   // The request being served, for the response, the access log and metrics.
   struct current_request {
