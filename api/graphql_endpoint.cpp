@@ -9,6 +9,7 @@
 #include "api/bearer_caller.hpp"
 #include "api/graphql_http/graphql_http.hpp"
 #include "api/platform/metadata_context.hpp"
+#include "api/subscriptions/sse_endpoint.hpp"
 
 namespace cohort::api {
 
@@ -83,6 +84,11 @@ void serve_metadata(caf::event_based_actor* self, const graphql_endpoints& endpo
 void serve_graphql(caf::event_based_actor* self, const graphql_endpoints& endpoints,
                    const std::shared_ptr<actors::handle_table>& handles,
                    std::chrono::milliseconds timeout, http::request req, http::responder done) {
+  if (subscriptions::wants_event_stream(req)) {
+    subscriptions::serve_event_stream(self, endpoints, handles, timeout, std::move(req),
+                                      std::move(done));
+    return;
+  }
   auto parsed_or_error = graphql_http::parse_request(req);
   if (auto* res = std::get_if<http::response>(&parsed_or_error)) {
     done(std::move(*res));
@@ -99,8 +105,7 @@ void serve_graphql(caf::event_based_actor* self, const graphql_endpoints& endpoi
     return;
   }
   bool metadata = req.path == "/metadata";
-  auto metadata_context =
-      metadata ? std::make_shared<platform::metadata_context>() : nullptr;
+  auto metadata_context = metadata ? std::make_shared<platform::metadata_context>() : nullptr;
   std::shared_ptr<actors::request_context> context = metadata_context;
   if (!context) context = std::make_shared<actors::request_context>();
   context->who = std::move(std::get<actors::caller>(caller));

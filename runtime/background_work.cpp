@@ -10,6 +10,7 @@
 #include "actors/events/timeline_consumer.hpp"
 #include "actors/jobs/job_supervisor.hpp"
 #include "actors/jobs/job_worker.hpp"
+#include "api/subscriptions/subscription_actor.hpp"
 #include "storage/events/notification_listener.hpp"
 #include "storage/pg/pool.hpp"
 
@@ -112,6 +113,9 @@ void start_background_work(background_work& work, const storage::pg::pool& pool,
   metrics.add_gauge_callback("cohort_events_delivered_total",
                              "Record events handed to consumers on this node",
                              [relay] { return static_cast<double>(relay->delivered.load()); });
+  metrics.add_gauge_callback(
+      "cohort_graphql_subscriptions", "GraphQL subscriptions streaming over SSE on this node",
+      [] { return static_cast<double>(api::subscriptions::open_subscriptions()); });
   metrics.add_gauge_callback("cohort_events_failed_batches_total",
                              "Event batches a consumer refused (handed again later)",
                              [relay] { return static_cast<double>(relay->failed_batches.load()); });
