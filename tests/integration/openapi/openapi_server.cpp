@@ -4,11 +4,9 @@
 
 #include <boost/json.hpp>
 
-#include "api/auth/token_service.hpp"
 #include "fixtures/postgres_server.hpp"
 #include "fixtures/process.hpp"
 #include "fixtures/raw_client.hpp"
-#include "runtime/seed/seed_plan.hpp"
 
 namespace cohort::testing {
 
@@ -23,20 +21,7 @@ openapi_server& openapi_server::shared() {
     if (!s->server->wait_ready(std::chrono::seconds(60))) {
       ADD_FAILURE() << "cohort did not start:\n" << s->server->proc().output();
     }
-    auto plan = runtime::seed::demo_seed();
-    const auto& ws = plan.workspaces.front();
-    const auto& user = ws.users.front();
-    api::auth::token_service_options opts;
-    opts.app_secret = openapi_app_secret;
-    api::auth::token_service tokens(opts);
-    s->token = tokens
-                   .mint_access({.user_id = user.id,
-                                 .workspace_id = ws.id,
-                                 .workspace_member_id = user.workspace_member_id,
-                                 .user_workspace_id = user.user_workspace_id,
-                                 .auth_provider = "password",
-                                 .impersonation = std::nullopt})
-                   .token;
+    s->token = s->sign_in();
     return s;
   }();
   return *instance;
@@ -70,6 +55,39 @@ openapi_answer http_exchange(std::uint16_t port, const std::string& method,
   out.body = boost::json::parse(res->body, ec);
   if (ec) out.body = nullptr;
   return out;
+}
+
+// As a client signs in: password, then the login token exchanged on the workspace's URL.
+std::string openapi_server::sign_in() {
+  namespace json = boost::json;
+  auto graphql = [this](const std::string& query, json::object variables) -> json::value {
+    auto answer = http_exchange(
+        server->port(), "POST", "/graphql",
+        json::serialize(json::object{{"query", query}, {"variables", std::move(variables)}}), "");
+    if (answer.status != 200 || !answer.body.is_object() ||
+        answer.body.as_object().contains("errors")) {
+      ADD_FAILURE() << "sign-in: " << answer.status << " " << answer.text;
+      return nullptr;
+    }
+    return answer.body.at("data");
+  };
+  auto in = graphql(
+      "mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { availableWorkspaces "
+      "{ availableWorkspacesForSignIn { loginToken workspaceUrls { subdomainUrl } } } } }",
+      {{"e", "demo@cohort.dev"}, {"p", "demo@cohort.dev"}});
+  if (in.is_null()) return {};
+  const auto& workspace =
+      in.at("signIn").at("availableWorkspaces").at("availableWorkspacesForSignIn").at(0);
+  auto tokens = graphql(
+      "mutation($t: String!, $o: String!) { getAuthTokensFromLoginToken(loginToken: $t, origin: "
+      "$o) { tokens { accessOrWorkspaceAgnosticToken { token } } } }",
+      {{"t", workspace.at("loginToken")}, {"o", workspace.at("workspaceUrls").at("subdomainUrl")}});
+  if (tokens.is_null()) return {};
+  return std::string(tokens.at("getAuthTokensFromLoginToken")
+                         .at("tokens")
+                         .at("accessOrWorkspaceAgnosticToken")
+                         .at("token")
+                         .as_string());
 }
 
 boost::json::value openapi_server::metadata(const std::string& query,

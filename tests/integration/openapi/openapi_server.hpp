@@ -1,6 +1,6 @@
-// One `cohort serve --seed demo` for the OpenAPI tests (fixed APP_SECRET, so the demo user's
-// ACCESS token can be minted), a small HTTP helper, and the runner of the node checks in
-// tests/oracle/openapi (validator, linter, generated client).
+// One `cohort serve --seed demo` for the OpenAPI tests, signed in as the demo user the way a
+// client signs in, a small HTTP helper, and the runner of the node checks in tests/oracle/openapi
+// (validator, linter, generated client). A fixed APP_SECRET lets a second node accept the token.
 #pragma once
 
 #include <boost/json/value.hpp>
@@ -45,6 +45,8 @@ struct openapi_server {
   boost::json::value metadata(const std::string& query, boost::json::object variables);
 
   std::string base_url() const;
+  // The demo user's access token, from signIn and getAuthTokensFromLoginToken on /graphql.
+  std::string sign_in();
   // `node check_openapi.mjs <base URL> <token> <flags>`; nullopt when node is not installed.
   std::optional<node_run> run_checks(const std::string& flags = {});
 
