@@ -244,3 +244,27 @@ TEST(subscriptions, refused_subscriptions_answer_graphql_errors_as_one_event) {
 }
 
 }  // namespace
+
+namespace {
+
+// Every node reads the shared outbox into its own event bus: a stream held on one node sees the
+// changes written through another.
+TEST(subscriptions, a_stream_on_another_node_sees_the_change) {
+  auto& e = env();
+  cohort::testing::cohort_server second(cohort::testing::cohort_server::options{
+      .args = {}, .env = e.server_env(), .data_dir = std::nullopt});
+  ASSERT_TRUE(second.wait_ready(std::chrono::seconds(60))) << second.proc().output();
+  wait_for_quiet_relay();
+  sse_client client(second.port(), people_subscription, e.a.access);
+  expect_open(client);
+  auto started = clock_type::now();
+  auto id = create_person("Elsewhere", e.a.access);  // through the first node
+  auto body = event_about(client, id);
+  auto arrived = clock_type::now();
+  ASSERT_TRUE(body);
+  EXPECT_EQ(body->at("data").at("onDbEvent").at("action"), json::value("CREATED"));
+  std::printf("sse: createPerson on node 1 -> its event read from node 2's stream %.2f ms\n",
+              std::chrono::duration<double, std::milli>(arrived - started).count());
+}
+
+}  // namespace
