@@ -244,3 +244,26 @@ TEST(timeline, a_replayed_batch_writes_nothing_twice) {
 }
 
 }  // namespace
+
+namespace {
+
+// A custom object gets its own join column on timelineActivity: its records have a timeline too.
+TEST(timeline, records_of_a_custom_object_have_a_timeline) {
+  auto& e = env();
+  auto object = e.graphql(R"(mutation { createOneObject(input: { object: { nameSingular: "pet",
+      namePlural: "pets", labelSingular: "Pet", labelPlural: "Pets" } }) { id } })",
+                          {}, e.a.access, "/metadata");
+  text_at(object, "/data/createOneObject/id");
+  auto pet = e.graphql(R"(mutation { createPet(data: { name: "Rex" }) { id } })", {}, e.a.access);
+  auto id = text_at(pet, "/data/createPet/id");
+  auto renamed = e.graphql(R"(mutation($id: UUID!) { updatePet(id: $id, data: { name: "Max" }) {
+      id } })",
+                           {{"id", id}}, e.a.access);
+  text_at(renamed, "/data/updatePet/id");
+  auto timeline = wait_for_names("petId", id, {"pet.created", "pet.updated"}, e.a.access);
+  ASSERT_EQ(timeline.size(), 2u);
+  EXPECT_EQ(timeline[1].at("properties").at("diff").at("name"),
+            (json::value{{"before", "Rex"}, {"after", "Max"}}));
+}
+
+}  // namespace
