@@ -59,7 +59,8 @@ http::request as_json_request(http::request req) {
 
 // Answers with the stream of a planned subscription.
 void open_stream(caf::event_based_actor* self, const std::shared_ptr<actors::handle_table>& handles,
-                 std::string workspace_id, db_event_subscription plan, http::responder done) {
+                 std::string workspace_id, db_event_subscription plan, std::string route,
+                 http::responder done) {
   subscription_options options;
   options.workspace_id = std::move(workspace_id);
   options.plan = std::move(plan);
@@ -74,14 +75,15 @@ void open_stream(caf::event_based_actor* self, const std::shared_ptr<actors::han
   http::response res;
   mark_event_stream(res);
   res.stream = std::move(stream);
-  res.route = "/graphql";
+  res.route = std::move(route);
   done(std::move(res));
 }
 
 }  // namespace
 
 bool wants_event_stream(const http::request& req) {
-  return req.path == "/graphql" && accepts_event_stream(req.header("accept"));
+  return (req.path == "/graphql" || req.path == "/metadata") &&
+         accepts_event_stream(req.header("accept"));
 }
 
 void serve_event_stream(caf::event_based_actor* self, const graphql_endpoints& endpoints,
@@ -109,7 +111,9 @@ void serve_event_stream(caf::event_based_actor* self, const graphql_endpoints& e
   auto who = std::get<actors::caller>(caller);
   if (!who.workspace_id) {
     // Without a workspace there is nothing to subscribe to: Twenty's guard refuses it.
-    auto prepared = endpoints.platform_graphql->prepare(params->query);
+    const auto& platform =
+        json_req->path == "/metadata" ? endpoints.platform_metadata : endpoints.platform_graphql;
+    auto prepared = platform->prepare(params->query);
     const auto* operation = prepared->valid()
                                 ? svc::select_operation(*prepared->document, params->operation_name)
                                 : nullptr;
@@ -117,27 +121,32 @@ void serve_event_stream(caf::event_based_actor* self, const graphql_endpoints& e
       return done(error_event(forbidden_body()));
     return run_once();
   }
+  const std::string workspace_id = *who.workspace_id;
+  // Plans the subscription on `service` and opens its stream; anything else runs once.
+  auto subscribe_on = [self, handles, workspace_id, params, done, run_once,
+                       json_req](const svc::graphql_service& service) {
+    auto prepared = service.prepare(params->query);
+    if (!prepared->valid()) return done(error_event(prepared->error_body));
+    const auto* operation = svc::select_operation(*prepared->document, params->operation_name);
+    if (!operation || operation->operation != graphql::language::operation_type::subscription)
+      return run_once();
+    auto plan =
+        plan_db_event_subscription(prepared, *operation, *service.schema(), params->variables);
+    if (auto* message = std::get_if<std::string>(&plan))
+      return done(error_event(error_body(*message)));
+    open_stream(self, handles, workspace_id, std::move(std::get<db_event_subscription>(plan)),
+                json_req->path, done);
+  };
+  // /metadata has one schema for every workspace; /graphql the workspace's own.
+  if (json_req->path == "/metadata") return subscribe_on(*endpoints.platform_metadata);
   caf::actor registry = handles->get("workspace_registry");
   if (!registry) return done(http::error_response(503, "The server is starting or stopping"));
-  const std::string workspace_id = *who.workspace_id;
   self->request(registry, timeout, actors::route_atom::value, actors::runtime_request{workspace_id})
       .then(
-          [self, handles, workspace_id, params, done, run_once](actors::runtime_reply& reply) {
+          [subscribe_on, run_once](actors::runtime_reply& reply) {
             if (!reply.runtime) return run_once();
-            const auto& service = *reply.runtime->graphql;
-            auto prepared = service.prepare(params->query);
-            if (!prepared->valid()) return done(error_event(prepared->error_body));
-            const auto* operation =
-                svc::select_operation(*prepared->document, params->operation_name);
-            if (!operation ||
-                operation->operation != graphql::language::operation_type::subscription)
-              return run_once();
-            auto plan = plan_db_event_subscription(prepared, *operation, *service.schema(),
-                                                   params->variables);
-            if (auto* message = std::get_if<std::string>(&plan))
-              return done(error_event(error_body(*message)));
-            open_stream(self, handles, workspace_id,
-                        std::move(std::get<db_event_subscription>(plan)), done);
+            // The runtime outlives planning: the plan keeps only the prepared document.
+            subscribe_on(*reply.runtime->graphql);
           },
           [done](caf::error& err) {
             bool timeout = err == caf::sec::request_timeout;

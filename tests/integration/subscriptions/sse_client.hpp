@@ -27,7 +27,7 @@ struct sse_event {
 class sse_client {
  public:
   sse_client(std::uint16_t port, const std::string& query, const std::string& bearer,
-             const boost::json::object& variables = {}) {
+             const boost::json::object& variables = {}, const std::string& path = "/graphql") {
     fd_ = ::socket(AF_INET, SOCK_STREAM, 0);
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
@@ -40,10 +40,10 @@ class sse_client {
     boost::json::object body{{"query", query}};
     if (!variables.empty()) body["variables"] = variables;
     std::string text = boost::json::serialize(body);
-    std::string req =
-        "POST /graphql HTTP/1.1\r\nHost: test\r\nAccept: text/event-stream\r\n"
-        "Content-Type: application/json\r\nContent-Length: " +
-        std::to_string(text.size()) + "\r\n";
+    std::string req = "POST " + path +
+                      " HTTP/1.1\r\nHost: test\r\nAccept: text/event-stream\r\n"
+                      "Content-Type: application/json\r\nContent-Length: " +
+                      std::to_string(text.size()) + "\r\n";
     if (!bearer.empty()) req += "Authorization: Bearer " + bearer + "\r\n";
     req += "\r\n" + text;
     std::size_t sent = 0;

@@ -281,3 +281,20 @@ TEST(subscriptions, a_stream_on_another_node_sees_the_change) {
 }
 
 }  // namespace
+
+namespace {
+
+// /metadata carries onDbEvent too (the platform schema): the same stream of the caller's
+// workspace.
+TEST(subscriptions, on_db_event_is_served_on_metadata_too) {
+  auto& e = env();
+  wait_for_quiet_relay();
+  sse_client client(e.server().port(), people_subscription, e.a.access, {}, "/metadata");
+  expect_open(client);
+  auto id = create_person("Meta", e.a.access);
+  auto body = event_about(client, id);
+  ASSERT_TRUE(body);
+  EXPECT_EQ(body->at("data").at("onDbEvent").at("objectNameSingular"), json::value("person"));
+}
+
+}  // namespace
