@@ -142,9 +142,40 @@ class timeline_consumer : public event_consumer {
       auto rows = timeline_rows(e, lookups);
       if (!rows.empty()) events.push_back({e.workspace_id, e.outbox_id, std::move(rows)});
     }
-    tl::write_activities(*pool, events, [work](auto r) {
-      if (!r.ok()) spdlog::warn("timeline: cannot write activities: {}", r.error->message);
-      work->done(r.ok());
+    auto all = std::make_shared<std::vector<tl::event_activities>>(std::move(events));
+    tl::write_activities(*pool, *all, [pool, work, all](auto r) {
+      if (r.ok()) return work->done(true);
+      if (!cannot_be_written(*r.error)) {
+        spdlog::warn("timeline: cannot write activities: {}", r.error->message);
+        return work->done(false);
+      }
+      // Some event's rows can never be written: find it by writing them one at a time.
+      write_each(pool, all, 0, work->done);
+    });
+  }
+
+  // An error that writing the same rows again would meet again: bad data (22), a broken
+  // constraint (23: the record was destroyed before its activity got written), a column or table
+  // gone with its object (42).
+  static bool cannot_be_written(const storage::pg::error_info& error) {
+    auto cls = error.sqlstate.substr(0, 2);
+    return cls == "22" || cls == "23" || cls == "42";
+  }
+
+  static void write_each(std::shared_ptr<storage::pg::pool> pool,
+                         std::shared_ptr<std::vector<tl::event_activities>> events, std::size_t i,
+                         std::function<void(bool)> done) {
+    if (i == events->size()) return done(true);
+    tl::write_activities(*pool, {(*events)[i]}, [pool, events, i, done](auto r) {
+      if (!r.ok()) {
+        if (!cannot_be_written(*r.error)) {
+          spdlog::warn("timeline: cannot write activities: {}", r.error->message);
+          return done(false);
+        }
+        spdlog::warn("timeline: skipped the activities of event {} (workspace {}): {}",
+                     (*events)[i].outbox_id, (*events)[i].workspace_id, r.error->message);
+      }
+      write_each(pool, events, i + 1, done);
     });
   }
 

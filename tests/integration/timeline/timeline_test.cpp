@@ -267,3 +267,44 @@ TEST(timeline, records_of_a_custom_object_have_a_timeline) {
 }
 
 }  // namespace
+
+namespace {
+
+// An event whose activity can never be written (its record destroyed before the consumer got to
+// it) is skipped; the rest of its batch is written and the consumer goes on.
+TEST(timeline, an_event_of_a_record_already_destroyed_does_not_stop_the_timeline) {
+  auto& e = env();
+  auto id = create_person("Kept", e.a.access);
+  wait_for_names("personId", id, {"person.created"}, e.a.access);
+  namespace ev = cohort::actors::events;
+  auto base = 8'000'000'000'000 +
+              std::chrono::steady_clock::now().time_since_epoch().count() % 1'000'000'000;
+  std::vector<ev::record_event> batch(2);
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    auto& event = batch[i];
+    event.outbox_id = base + static_cast<std::int64_t>(i);
+    event.workspace_id = e.a.id;
+    event.object_name = "person";
+    event.action = "updated";
+    event.name = "person.updated";
+    event.workspace_member_id = member_of(e.a);
+    event.event_date = "2026-01-01T00:00:00.000Z";
+    event.properties["diff"] =
+        json::object{{"city", json::object{{"before", "A"}, {"after", "B"}}}};
+  }
+  batch[0].record_id = "00000000-0000-4000-8000-000000000001";  // no such person (destroyed)
+  batch[1].record_id = id;
+
+  cohort::storage::pg::pool_options options;
+  options.conninfo = e.server_env().at("PG_DATABASE_URL");
+  auto pool = cohort::storage::pg::pool::create(options);
+  auto consumer = ev::make_timeline_consumer(pool);
+  std::promise<bool> ok;
+  consumer->on_events(batch, [&](bool r) { ok.set_value(r); });
+  EXPECT_TRUE(ok.get_future().get());
+  EXPECT_EQ(e.sql("SELECT count(*) FROM {a}.\"timelineActivity\" WHERE \"personId\" = '" + id +
+                  "' AND name = 'person.updated'"),
+            "1");
+}
+
+}  // namespace
