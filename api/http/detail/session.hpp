@@ -98,6 +98,7 @@ class session : public std::enable_shared_from_this<session> {
     bool finishing = false;     // finish() was called: last chunk once the queue is empty
     bool last_written = false;  // the terminating chunk is on the wire
     std::deque<std::string> queue;
+    std::size_t queued_bytes = 0;
     std::string wire;  // the chunk being written, with its framing
   } stream_;
 

@@ -2,6 +2,8 @@
 // application are written one batch at a time on the session's strand, each write under the
 // server's write timeout (a client that stops reading is closed), while a read watches for the
 // client going away. The stream's on_close runs once, from close().
+#include <spdlog/spdlog.h>
+
 #include <cstdio>
 
 #include "api/http/detail/server_core.hpp"
@@ -12,6 +14,9 @@ namespace cohort::api::http::detail {
 namespace {
 
 constexpr std::size_t watch_read_size = 4096;
+// A client that reads slower than its stream is written is dropped once this much waits for it
+// (the write timeout only notices a client that stopped reading altogether).
+constexpr std::size_t max_backlog_bytes = 4u << 20;
 
 class session_stream_writer final : public stream_writer {
  public:
@@ -34,6 +39,11 @@ void session::stream_write(std::string chunk) {
   net::post(socket_.get_executor(),
             [self = shared_from_this(), chunk = std::move(chunk)]() mutable {
               if (!self->stream_.open || self->stream_.finishing) return;
+              self->stream_.queued_bytes += chunk.size();
+              if (self->stream_.queued_bytes > max_backlog_bytes) {
+                spdlog::warn("http: closing a stream whose client reads too slowly");
+                return self->close();
+              }
               self->stream_.queue.push_back(std::move(chunk));
               self->write_next_chunk();
             });
@@ -64,6 +74,7 @@ void session::write_next_chunk() {
     std::string data;
     for (auto& chunk : stream_.queue) data += chunk;
     stream_.queue.clear();
+    stream_.queued_bytes = 0;
     char size[32];
     std::snprintf(size, sizeof size, "%zx\r\n", data.size());
     stream_.wire = size;

@@ -166,3 +166,17 @@ TEST_F(StreamTest, a_stream_on_an_error_status_is_not_opened) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST_F(StreamTest, a_client_that_does_not_read_is_dropped_once_its_backlog_is_too_large) {
+  stream_everything();
+  start();
+  stream_socket client(server->port());
+  auto w = writer();
+  const std::string chunk(64 * 1024, 'x');
+  for (int i = 0; i < 1024 && !closed_within(std::chrono::seconds(0)); ++i) w->write(chunk);
+  EXPECT_TRUE(closed_within(std::chrono::seconds(10)));
+}
+
+}  // namespace
