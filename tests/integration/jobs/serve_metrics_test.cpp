@@ -54,11 +54,11 @@ TEST(ServeJobs, QueueFiguresAndRelayedEventsShowInMetrics) {
   ASSERT_TRUE(eventually([&] {
     return metric(server, "cohort_events_consumer_lag", {{"consumer", "event_bus"}}) == 0.0;
   }));
-  // The durable consumer (webhook fan-out) saved its position past it.
+  // Every durable consumer (webhook fan-out, timeline) saved its position past it.
   EXPECT_TRUE(eventually([&] {
     return env->sql(
-               "SELECT count(*) FROM core.event_consumer WHERE position = (SELECT max(id) "
-               "FROM core.outbox)") == "1";
+               "SELECT count(*) FILTER (WHERE position = (SELECT max(id) FROM core.outbox)) = "
+               "count(*) AND count(*) >= 2 FROM core.event_consumer") == "t";
   }));
   EXPECT_EQ(server.proc().stop(), 0);
 }
