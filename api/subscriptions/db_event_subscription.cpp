@@ -103,7 +103,12 @@ std::string db_event_subscription::topic() const {
 }
 
 bool db_event_subscription::matches(const json::object& event) const {
-  if (action && upper(string_at(event, "action").value_or("")) != *action) return false;
+  // Only what DatabaseEventAction can name reaches a client.
+  const std::string event_action = upper(string_at(event, "action").value_or(""));
+  if (event_action != "CREATED" && event_action != "UPDATED" && event_action != "DELETED" &&
+      event_action != "DESTROYED" && event_action != "RESTORED")
+    return false;
+  if (action && event_action != *action) return false;
   if (object_name) {
     const json::object* meta = object_at(event, "objectMetadata");
     if (!meta || string_at(*meta, "nameSingular") != object_name) return false;

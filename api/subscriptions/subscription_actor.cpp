@@ -50,9 +50,18 @@ caf::behavior subscription(subscription_actor* self, subscription_options option
   auto& st = self->state;
   st.options = std::move(options);
   if (st.options.bus) {
+    self->monitor(st.options.bus);
     self->send(st.options.bus, actors::subscribe_atom::value, st.options.plan.topic());
     st.subscribed = true;
   }
+  // A restarted bus does not know this subscription: end the stream (without `complete`) so that
+  // the client subscribes again.
+  self->set_down_handler([=](caf::down_msg&) {
+    auto& s = self->state;
+    s.subscribed = false;
+    if (s.writer) s.writer->finish();
+    leave(self);
+  });
   self->delayed_send(self, st.options.heartbeat, actors::tick_atom::value);
   return {
       [=](std::shared_ptr<http::stream_writer> writer) {

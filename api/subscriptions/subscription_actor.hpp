@@ -1,6 +1,7 @@
 // One live GraphQL subscription over SSE: an actor subscribed to the node's event bus that writes
 // every event of the subscriber's workspace matching its plan to the client's stream, a heartbeat
-// comment every 15 s, and ends (unsubscribing) when the stream closes.
+// comment every 15 s, and ends (unsubscribing) when the stream closes; if the bus goes down, the
+// stream is ended so that the client subscribes again.
 //
 // Protocol: (std::shared_ptr<http::stream_writer>) the stream is open: write to it from now on;
 //           (stop_atom) the client went away; (publish_atom, topic, event JSON) from the bus.

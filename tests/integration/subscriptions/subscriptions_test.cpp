@@ -278,6 +278,11 @@ TEST(subscriptions, a_stream_on_another_node_sees_the_change) {
   EXPECT_EQ(body->at("data").at("onDbEvent").at("action"), json::value("CREATED"));
   std::printf("sse: createPerson on node 1 -> its event read from node 2's stream %.2f ms\n",
               std::chrono::duration<double, std::milli>(arrived - started).count());
+  // A node that stops ends its open streams and exits cleanly.
+  EXPECT_EQ(second.proc().stop(), 0) << second.proc().output();
+  while (client.next(std::chrono::seconds(5))) {
+  }
+  EXPECT_TRUE(client.ended());
 }
 
 }  // namespace
