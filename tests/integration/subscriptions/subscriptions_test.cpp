@@ -249,10 +249,19 @@ TEST(subscriptions, refused_subscriptions_answer_graphql_errors_as_one_event) {
     EXPECT_EQ(body.at("errors").at(0).at("message"), json::value("Forbidden resource"))
         << first->data;
   }
-  {  // a bad token: Twenty's UNAUTHENTICATED error
-    sse_client client(e.server().port(), people_subscription, "not-a-jwt");
-    auto head = client.head();
-    EXPECT_NE(head.find("200"), std::string::npos) << head;
+  {  // a bad token: refused before GraphQL runs, with Twenty's UNAUTHENTICATED error as JSON
+    cohort::testing::raw_client raw(e.server().port());
+    std::string body = json::serialize(json::object{{"query", people_subscription}});
+    raw.send(
+        cohort::testing::http_post("/graphql", body,
+                                   "Content-Type: application/json\r\nAccept: "
+                                   "text/event-stream\r\nAuthorization: Bearer not-a-jwt\r\n"));
+    auto res = raw.read_response();
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200u);
+    auto v = json::parse(res->body);
+    EXPECT_EQ(v.at("errors").at(0).at("extensions").at("code"), json::value("UNAUTHENTICATED"))
+        << res->body;
   }
 }
 

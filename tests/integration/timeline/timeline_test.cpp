@@ -308,3 +308,27 @@ TEST(timeline, an_event_of_a_record_already_destroyed_does_not_stop_the_timeline
 }
 
 }  // namespace
+
+namespace {
+
+// Tasks work as notes do: linking one to a company shows it on the company's timeline.
+TEST(timeline, a_task_linked_to_a_company_shows_on_the_companys_timeline) {
+  auto& e = env();
+  auto company = e.graphql(R"(mutation { createCompany(data: { name: "Tasked Inc" }) { id } })", {},
+                           e.a.access);
+  auto company_id = text_at(company, "/data/createCompany/id");
+  auto task = e.graphql(R"(mutation { createTask(data: { title: "Send the quote" }) { id } })", {},
+                        e.a.access);
+  auto task_id = text_at(task, "/data/createTask/id");
+  auto target = e.graphql(R"(mutation($t: ID, $c: ID) {
+      createTaskTarget(data: { taskId: $t, companyId: $c }) { id } })",
+                          {{"t", task_id}, {"c", company_id}}, e.a.access);
+  text_at(target, "/data/createTaskTarget/id");
+  auto timeline = wait_for_names("companyId", company_id,
+                                 {"company.created", "linked-task.created"}, e.a.access);
+  ASSERT_EQ(timeline.size(), 2u);
+  EXPECT_EQ(timeline[1].at("linkedRecordCachedName"), json::value("Send the quote"));
+  EXPECT_EQ(timeline[1].at("linkedRecordId"), json::value(task_id));
+}
+
+}  // namespace
