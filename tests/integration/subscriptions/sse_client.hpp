@@ -1,5 +1,6 @@
-// A small Server-Sent Events client for the subscription tests: POSTs a GraphQL document with
-// `Accept: text/event-stream` over a loopback socket, reads the response head, then decodes the
+// A small Server-Sent Events client for the subscription tests: POSTs a GraphQL document (or GETs
+// a path that carries it in its query string) with `Accept: text/event-stream` over a loopback
+// socket, reads the response head, then decodes the
 // chunked body into SSE events (`event:` / `data:` blocks; comment lines counted as heartbeats)
 // as they arrive.
 #pragma once
@@ -37,15 +38,22 @@ class sse_client {
       close();
       return;
     }
-    boost::json::object body{{"query", query}};
-    if (!variables.empty()) body["variables"] = variables;
-    std::string text = boost::json::serialize(body);
-    std::string req = "POST " + path +
-                      " HTTP/1.1\r\nHost: test\r\nAccept: text/event-stream\r\n"
-                      "Content-Type: application/json\r\nContent-Length: " +
-                      std::to_string(text.size()) + "\r\n";
-    if (!bearer.empty()) req += "Authorization: Bearer " + bearer + "\r\n";
-    req += "\r\n" + text;
+    std::string req;
+    if (path.find('?') != std::string::npos) {  // GET, as a browser's EventSource sends it
+      req = "GET " + path + " HTTP/1.1\r\nHost: test\r\nAccept: text/event-stream\r\n";
+      if (!bearer.empty()) req += "Authorization: Bearer " + bearer + "\r\n";
+      req += "\r\n";
+    } else {
+      boost::json::object body{{"query", query}};
+      if (!variables.empty()) body["variables"] = variables;
+      std::string text = boost::json::serialize(body);
+      req = "POST " + path +
+            " HTTP/1.1\r\nHost: test\r\nAccept: text/event-stream\r\n"
+            "Content-Type: application/json\r\nContent-Length: " +
+            std::to_string(text.size()) + "\r\n";
+      if (!bearer.empty()) req += "Authorization: Bearer " + bearer + "\r\n";
+      req += "\r\n" + text;
+    }
     std::size_t sent = 0;
     while (sent < req.size()) {
       auto n = ::send(fd_, req.data() + sent, req.size() - sent, MSG_NOSIGNAL);
