@@ -60,6 +60,7 @@ void session::stream_finish() {
 void session::start_stream() {
   stream_.open = true;
   phase_ = phase::writing;  // not idle: shutdown ends the stream instead of dropping it
+  if (core_.draining.load()) stream_.finishing = true;  // shutdown began during the head
   clear_deadline();
   watch_stream_client();
   auto handler = stream_.handler;
