@@ -123,13 +123,16 @@ void serve_event_stream(caf::event_based_actor* self, const graphql_endpoints& e
   }
   const std::string workspace_id = *who.workspace_id;
   // Plans the subscription on `service` and opens its stream; anything else runs once.
-  auto subscribe_on = [self, handles, workspace_id, params, done, run_once,
-                       json_req](const svc::graphql_service& service) {
+  // Twenty guards onDbEvent with a workspace and a user: an API key (no user) is refused.
+  const bool user = who.user_id.has_value();
+  auto subscribe_on = [self, handles, workspace_id, params, done, run_once, json_req,
+                       user](const svc::graphql_service& service) {
     auto prepared = service.prepare(params->query);
     if (!prepared->valid()) return done(error_event(prepared->error_body));
     const auto* operation = svc::select_operation(*prepared->document, params->operation_name);
     if (!operation || operation->operation != graphql::language::operation_type::subscription)
       return run_once();
+    if (!user) return done(error_event(forbidden_body()));
     auto plan =
         plan_db_event_subscription(prepared, *operation, *service.schema(), params->variables);
     if (auto* message = std::get_if<std::string>(&plan))

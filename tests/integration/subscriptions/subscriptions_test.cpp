@@ -248,6 +248,27 @@ TEST(subscriptions, refused_subscriptions_answer_graphql_errors_as_one_event) {
     EXPECT_EQ(body.at("errors").at(0).at("message"), json::value("Forbidden resource"))
         << first->data;
   }
+  {  // an API key: Twenty's onDbEvent wants a user
+    auto key = e.graphql(R"(mutation { createApiKey(input: { name: "stream key",
+        expiresAt: "2100-01-01T00:00:00Z", roleId: "3c8b1b8e-7d83-4a47-9b6f-1f0c1f4f2a11" }) {
+        id } })",
+                         {}, e.a.access, "/metadata");
+    boost::system::error_code ec;
+    const auto* key_id = key.find_pointer("/data/createApiKey/id", ec);
+    ASSERT_TRUE(key_id && key_id->is_string()) << json::serialize(key);
+    auto minted = e.graphql(
+        "mutation($id: UUID!) { generateApiKeyToken(apiKeyId: $id, expiresAt: "
+        "\"2100-01-01T00:00:00Z\") { token } }",
+        {{"id", *key_id}}, e.a.access, "/metadata");
+    const auto* token = minted.find_pointer("/data/generateApiKeyToken/token", ec);
+    ASSERT_TRUE(token && token->is_string()) << json::serialize(minted);
+    sse_client client(e.server().port(), people_subscription, std::string(token->as_string()));
+    auto first = client.next();
+    ASSERT_TRUE(first);
+    auto body = data_of(*first);
+    EXPECT_EQ(body.at("errors").at(0).at("message"), json::value("Forbidden resource"))
+        << first->data;
+  }
   {  // a bad token: refused before GraphQL runs, with Twenty's UNAUTHENTICATED error as JSON
     cohort::testing::raw_client raw(e.server().port());
     std::string body = json::serialize(json::object{{"query", people_subscription}});
