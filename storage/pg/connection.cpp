@@ -2,6 +2,8 @@
 
 #include <libpq-fe.h>
 #include <unistd.h>
+#include <atomic>
+#include <cstdlib>
 
 #include <spdlog/spdlog.h>
 #include <boost/asio/dispatch.hpp>
@@ -26,6 +28,20 @@ bool is_stale_plan(const result& outcome) {
              std::string::npos;
 }
 
+// Set while the process runs its exit handlers. A pool that outlives main (a test fixture's,
+// on purpose) sees its idle connections closed when PostgreSQL stops at exit; logging that from
+// the pool's thread would touch spdlog's registry as it is destroyed. The handler is registered
+// after spdlog's registry exists, so it runs before the registry's destructor.
+std::atomic<bool> process_exiting{false};
+
+void watch_process_exit() {
+  static const bool registered = [] {
+    spdlog::default_logger_raw();
+    return std::atexit([] { process_exiting = true; }) == 0;
+  }();
+  (void)registered;
+}
+
 }  // namespace
 
 connection::connection(std::shared_ptr<net::io_context> io, std::shared_ptr<pool_core> core)
@@ -33,7 +49,9 @@ connection::connection(std::shared_ptr<net::io_context> io, std::shared_ptr<pool
       core_(std::move(core)),
       strand_(net::make_strand(*io_)),
       socket_(strand_),
-      connect_timer_(strand_) {}
+      connect_timer_(strand_) {
+  watch_process_exit();
+}
 
 connection::~connection() {
   boost::system::error_code ignored;
@@ -352,8 +370,10 @@ void connection::watch_idle() {
     if (ec || generation != generation_ || busy_ || !conn_) return;
     // Nothing is expected on an idle connection but notices, or the server saying goodbye.
     if (PQconsumeInput(conn_) == 0 || PQstatus(conn_) == CONNECTION_BAD) {
-      spdlog::info("postgres connection closed by the server while idle: {}",
-                   PQerrorMessage(conn_));
+      if (!process_exiting) {
+        spdlog::info("postgres connection closed by the server while idle: {}",
+                     PQerrorMessage(conn_));
+      }
       return close();
     }
     while (PGnotify* note = PQnotifies(conn_)) PQfreemem(note);
