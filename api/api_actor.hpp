@@ -28,11 +28,11 @@ struct http_call {
 struct api_actor_options {
   std::shared_ptr<actors::handle_table> handles;  // finds "workspace_registry"
   std::chrono::milliseconds request_timeout = std::chrono::seconds(30);
-  graphql_endpoints graphql;                // /graphql and /metadata
-  std::shared_ptr<storage::pg::pool> pool;  // /rest runs its statements here
-  request_limits limits;                    // shared by every API actor of the node
+  graphql_endpoints graphql = {};                // /graphql and /metadata
+  std::shared_ptr<storage::pg::pool> pool = {};  // /rest runs its statements here
+  request_limits limits = {};                    // shared by every API actor of the node
   // SERVER_URL when set: the OpenAPI documents' server (empty: the address each client used).
-  std::string server_url;
+  std::string server_url = {};
 };
 
 caf::actor spawn_api_actor(caf::actor_system& sys, api_actor_options options);

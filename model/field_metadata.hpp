@@ -25,20 +25,20 @@ struct select_option {
   std::string id;
   std::string value;  // GraphQL enum value, e.g. "NEW"
   std::string label;
-  std::string color;  // green, turquoise, sky, blue, purple, pink, red, orange, yellow, gray
+  std::string color = {};  // green, turquoise, sky, blue, purple, pink, red, orange, yellow, gray
   int position = 0;
 };
 
 // The Relation type of /metadata plus the relation settings Twenty keeps in `settings`.
 struct field_relation {
   relation_type type = relation_type::many_to_one;
-  std::string target_object_id;
+  std::string target_object_id = {};
   std::string target_object_name;  // nameSingular
-  std::string target_field_id;
-  std::string target_field_name;
+  std::string target_field_id = {};
+  std::string target_field_name = {};
   // Meaningful on the MANY_TO_ONE side, which owns the foreign key column.
   on_delete_action on_delete = on_delete_action::set_null;
-  std::string join_column_name;  // "{name}Id" on MANY_TO_ONE, empty on ONE_TO_MANY
+  std::string join_column_name = {};  // "{name}Id" on MANY_TO_ONE, empty on ONE_TO_MANY
 };
 
 struct field_metadata {

@@ -13,7 +13,12 @@ const char* const insert_columns =
     "INSERT INTO core.job (kind, payload, run_at, max_attempts, idempotency_key, ordering_key) ";
 
 std::string values_clause(int first) {
-  auto p = [first](int i) { return "$" + std::to_string(first + i); };
+  // Appended, not "$" + to_string(...): GCC 12 warns a false -Wstringop-overflow on the latter.
+  auto p = [first](int i) {
+    std::string out = "$";
+    out += std::to_string(first + i);
+    return out;
+  };
   return "VALUES (" + p(0) + ", " + p(1) + "::jsonb, COALESCE(" + p(2) + "::timestamptz, now()), " +
          p(3) + "::integer, " + p(4) + ", " + p(5) +
          ") ON CONFLICT (kind, idempotency_key) DO NOTHING RETURNING id";

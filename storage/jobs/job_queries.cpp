@@ -101,7 +101,10 @@ pg::statement dead_statement(std::int64_t id, const std::string& node, int attem
 
 pg::statement release_statement(const std::vector<std::int64_t>& ids, const std::string& node) {
   std::string list = "{";
-  for (std::size_t i = 0; i < ids.size(); ++i) list += (i ? "," : "") + std::to_string(ids[i]);
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i) list += ',';
+    list += std::to_string(ids[i]);
+  }
   list += "}";
   return {
       "UPDATE core.job SET status = 'ready', attempts = GREATEST(attempts - 1, 0), "

@@ -21,11 +21,16 @@ std::string child_json(const std::string& c) {
 }
 
 std::string children(const std::string& v, std::string_view kind, std::string_view key) {
-  return "'" + std::string(key) + "', (SELECT coalesce(jsonb_agg(" + child_json("c") +
+  // Appended piece by piece: GCC 12 warns a false -Wstringop-overflow on "'" + std::string(...).
+  std::string out = "'";
+  out += key;
+  out += "', (SELECT coalesce(jsonb_agg(" + child_json("c") +
          " ORDER BY (c.data->>'position')::float8 NULLS LAST, c.created_at, c.id), '[]') FROM "
          "core.view_entity c WHERE c.workspace_id = " +
-         v + ".workspace_id AND c.view_id = " + v + ".id AND c.kind = '" + std::string(kind) +
-         "' AND c.deleted_at IS NULL)";
+         v + ".workspace_id AND c.view_id = " + v + ".id AND c.kind = '";
+  out += kind;
+  out += "' AND c.deleted_at IS NULL)";
+  return out;
 }
 
 // The API's JSON (as text) of row `e` of any kind.

@@ -131,7 +131,7 @@ std::optional<std::string> iso_text_of_epoch_ms(const boost::json::value& number
   const std::time_t seconds = static_cast<std::time_t>(whole);
   std::tm utc{};
   gmtime_r(&seconds, &utc);
-  char text[40];
+  char text[64];  // room for any int year, so the compiler sees no truncation
   std::snprintf(text, sizeof text, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", utc.tm_year + 1900,
                 utc.tm_mon + 1, utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec, millis);
   return std::string(text);
