@@ -63,7 +63,10 @@ bool valid_host_char(unsigned char c) {
 
 std::string outbound_url::host_header() const {
   std::string out = ipv6_literal ? "[" + host + "]" : host;
-  if (explicit_port) out += ":" + std::to_string(port);
+  if (explicit_port) {
+    out += ':';
+    out += std::to_string(port);
+  }
   return out;
 }
 

@@ -62,7 +62,8 @@ std::optional<origin_target> parse_origin(const config::settings& settings,
   if (!parts) return std::nullopt;
   origin_target out;
   out.host = parts->host;
-  const std::string suffix = "." + base_url(settings).host;
+  std::string suffix = ".";
+  suffix += base_url(settings).host;
   if (parts->host.size() > suffix.size() && parts->host.ends_with(suffix)) {
     out.subdomain = parts->host.substr(0, parts->host.size() - suffix.size());
   }

@@ -156,7 +156,8 @@ compiled_statement compile_group_by(compile_context& ctx, const model::object_me
   std::string keys, group_by;
   for (std::size_t i = 0; i < dims.size(); ++i) {
     keys += (i ? ", " : "") + dims[i].key(x) + " AS " + numbered("k", i);
-    group_by += (i ? ", " : "") + numbered("", i + 1);
+    if (i) group_by += ", ";
+    group_by += numbered("", i + 1);
   }
   std::string order;
   for (const auto& o : request.order) {

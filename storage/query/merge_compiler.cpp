@@ -317,7 +317,9 @@ compiled_statement compile_merge(compile_context& ctx, const model::object_metad
   const std::string actor = ctx.bind(actor_json(query.actor), "jsonb");
   const auto full_selection = full_record_selection(object);
   auto full_of = [&](const std::string& alias) {
-    return "(" + record_json_sql(ctx, object, alias, full_selection, 0) + ")::jsonb";
+    std::string json = "(";
+    json += record_json_sql(ctx, object, alias, full_selection, 0);
+    return json + ")::jsonb";
   };
   auto outbox = [&](const std::string& object_name, const std::string& action,
                     const std::string& from, const std::string& id, const std::string& before,

@@ -56,8 +56,8 @@ std::vector<std::pair<std::string, V>> groups(const boost::json::value& answer) 
   for (const auto& g : answer.as_array()) {
     std::string key;
     for (const auto& v : g.at("groupByDimensionValues").as_array()) {
-      key += (key.empty() ? "" : "|") +
-             (v.is_null() ? std::string("<null>") : std::string(v.as_string()));
+      if (!key.empty()) key += '|';
+      key += v.is_null() ? std::string("<null>") : std::string(v.as_string());
     }
     V names;
     for (const auto& e : g.at("edges").as_array()) {

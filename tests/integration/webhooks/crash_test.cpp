@@ -57,7 +57,9 @@ TEST(WebhookCrash, EveryCommittedWriteIsDeliveredAfterAKill) {
   auto schema =
       s->sql("SELECT database_schema FROM core.workspace WHERE id = '" + s->workspace_id + "'");
   ASSERT_TRUE(schema.ok() && schema.rows() == 1);
-  std::string people = "\"" + std::string(schema.get(0, 0)) + "\".person";
+  std::string people = "\"";
+  people += schema.get(0, 0);
+  people += "\".person";
   auto committed = s->sql("SELECT id FROM " + people + " WHERE \"nameFirstName\" = 'Crash'");
   ASSERT_TRUE(committed.ok()) << committed.error().message;
   std::set<std::string> committed_ids;
