@@ -41,7 +41,29 @@ http::response answer(const rest_query& call, storage::query::run_result result)
   }
   boost::json::value value = std::move(std::get<boost::json::value>(result));
   boost::json::object envelope;
-  if (call.action == rest_action::find_many) {
+  if (call.action == rest_action::duplicates) {
+    // One entry per input record: {totalCount, pageInfo, <s>Duplicates: [records]}.
+    const auto& node = *call.query.connection.items.front().node;
+    boost::json::array entries;
+    if (auto* connections = value.if_array()) {
+      for (auto& c : *connections) {
+        boost::json::object* connection = c.if_object();
+        if (connection == nullptr) continue;
+        boost::json::array records;
+        if (auto* edges = connection->if_contains("edges"); edges && edges->is_array()) {
+          for (auto& edge : edges->get_array()) {
+            boost::json::value record = edge.is_object() ? edge.as_object()["node"] : nullptr;
+            flatten_connections(record, node);
+            records.push_back(std::move(record));
+          }
+        }
+        entries.push_back(boost::json::object{{"totalCount", (*connection)["totalCount"]},
+                                              {"pageInfo", (*connection)["pageInfo"]},
+                                              {call.data_key, std::move(records)}});
+      }
+    }
+    envelope["data"] = std::move(entries);
+  } else if (call.action == rest_action::find_many) {
     const auto& node = *call.query.connection.items.front().node;
     boost::json::array records;
     boost::json::object* connection = value.if_object();

@@ -84,11 +84,11 @@ model::connection_selection page_connection(model::record_selection node, bool b
   model::connection_selection::item page_info;
   page_info.k = kind::page_info;
   page_info.key = "pageInfo";
-  page_info.page_info_keys.emplace_back("hasNextPage", "hasNextPage");
   // Twenty adds hasPreviousPage only when paging backwards.
-  if (backwards) page_info.page_info_keys.emplace_back("hasPreviousPage", "hasPreviousPage");
-  page_info.page_info_keys.emplace_back("startCursor", "startCursor");
-  page_info.page_info_keys.emplace_back("endCursor", "endCursor");
+  for (std::string_view name : {"hasNextPage", "hasPreviousPage", "startCursor", "endCursor"}) {
+    if (name == "hasPreviousPage" && !backwards) continue;
+    page_info.page_info_keys.emplace_back(std::string(name), std::string(name));
+  }
   out.items.push_back(std::move(page_info));
 
   model::connection_selection::item total;
@@ -98,6 +98,36 @@ model::connection_selection page_connection(model::record_selection node, bool b
   total.aggregate.operation = "totalCount";
   out.items.push_back(std::move(total));
   return out;
+}
+
+// The body of /duplicates and /merge: `ids` (record ids) and, for duplicates, `data` (records
+// that would be created), read into the query the way the GraphQL arguments are.
+std::optional<rest_error> read_source_records(model::record_query& q,
+                                              const boost::json::value& body) {
+  if (!body.is_object()) return bad_request("The request body must be a JSON object");
+  const auto& args = body.get_object();
+  if (const auto* ids = args.if_contains("ids"); ids && !ids->is_null()) {
+    if (!ids->is_array()) return bad_request("\"ids\" must be an array of record ids");
+    q.ids.emplace();
+    for (const auto& id : ids->get_array()) {
+      if (!id.is_string()) return bad_request("\"ids\" must be an array of record ids");
+      q.ids->emplace_back(id.get_string());
+    }
+  }
+  if (const auto* data = args.if_contains("data"); data && !data->is_null()) {
+    if (!data->is_array()) return bad_request("\"data\" must be an array of records");
+    q.data_given = true;
+    q.data = data->get_array();
+  }
+  if (const auto* index = args.if_contains("conflictPriorityIndex"); index && !index->is_null()) {
+    if (!index->is_int64()) return bad_request("\"conflictPriorityIndex\" must be an integer");
+    q.conflict_priority_index = index->get_int64();
+  }
+  if (const auto* dry = args.if_contains("dryRun"); dry && !dry->is_null()) {
+    if (!dry->is_bool()) return bad_request("\"dryRun\" must be a boolean");
+    q.dry_run = dry->get_bool();
+  }
+  return std::nullopt;
 }
 
 std::optional<rest_error> set_filter(rest_query& out, const query_string& params,
@@ -162,7 +192,11 @@ std::variant<rest_query, rest_error> build_rest_query(const rest_route& route,
   bool takes_body =
       route.action == rest_action::create_one || route.action == rest_action::create_many ||
       route.action == rest_action::update_one || route.action == rest_action::update_many;
-  if (takes_body) {
+  if (route.action == rest_action::duplicates || route.action == rest_action::merge) {
+    auto parsed = parse_body(body, false);
+    if (auto* e = std::get_if<rest_error>(&parsed)) return std::move(*e);
+    data = std::move(std::get<boost::json::value>(parsed));
+  } else if (takes_body) {
     auto parsed = parse_body(body, route.action == rest_action::create_many);
     if (auto* e = std::get_if<rest_error>(&parsed)) return std::move(*e);
     data = std::move(std::get<boost::json::value>(parsed));
@@ -219,6 +253,18 @@ std::variant<rest_query, rest_error> build_rest_query(const rest_route& route,
       q.record = std::move(selection);
       q.id = route.id;
       break;
+    case rest_action::duplicates:
+      q.operation = record_operation::find_duplicates;
+      out.data_key = object->name_singular + "Duplicates";
+      q.connection = page_connection(std::move(selection), false);
+      if (auto e = read_source_records(q, data)) return *e;
+      return out;
+    case rest_action::merge:
+      q.operation = record_operation::merge;
+      out.data_key = "merge" + singular;
+      q.record = std::move(selection);
+      if (auto e = read_source_records(q, data)) return *e;
+      return out;
     case rest_action::delete_one:
     case rest_action::delete_many: {
       q.operation = params.get("soft_delete") == "true" ? record_operation::soft_delete

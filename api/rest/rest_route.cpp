@@ -59,6 +59,14 @@ std::optional<rest_action> action_of(std::string_view method, bool with_id) {
 
 std::variant<rest_route, rest_error> parse_route(std::string_view method, std::string_view path) {
   auto segments = segments_after_rest(path);
+  // Duplicates of given records (POST) and merging records into one (PATCH), before the
+  // /{p}/{id} routes would read "duplicates" or "merge" as an id.
+  if (segments.size() == 2 && method == "POST" && segments[1] == "duplicates") {
+    return rest_route{rest_action::duplicates, std::string(segments[0]), std::nullopt};
+  }
+  if (segments.size() == 2 && method == "PATCH" && segments[1] == "merge") {
+    return rest_route{rest_action::merge, std::string(segments[0]), std::nullopt};
+  }
   // Restoring soft-deleted records: PATCH /rest/{p}/restore and PATCH /rest/{p}/{id}/restore.
   if (method == "PATCH" && segments.size() == 2 && segments[1] == "restore") {
     return rest_route{rest_action::restore_many, std::string(segments[0]), std::nullopt};
@@ -90,6 +98,8 @@ const char* route_label(std::string_view path) {
   if (segments.size() == 1) return "/rest/{object}";
   if (segments.size() == 2) {
     if (segments[0] == "batch") return "/rest/batch/{object}";
+    if (segments[1] == "duplicates") return "/rest/{object}/duplicates";
+    if (segments[1] == "merge") return "/rest/{object}/merge";
     return segments[1] == "restore" ? "/rest/{object}/restore" : "/rest/{object}/{id}";
   }
   if (segments.size() == 3 && segments[2] == "restore") return "/rest/{object}/{id}/restore";

@@ -23,6 +23,8 @@ enum class rest_action {
   delete_many,   // DELETE /rest/{p}?filter=...
   restore_one,   // PATCH /rest/{p}/{id}/restore
   restore_many,  // PATCH /rest/{p}/restore?filter=...
+  duplicates,    // POST /rest/{p}/duplicates {ids | data}
+  merge,         // PATCH /rest/{p}/merge {ids, conflictPriorityIndex, dryRun}
 };
 
 struct rest_route {
