@@ -153,6 +153,50 @@ json::object restore_one_path(const names& n, const model::object_metadata& obje
   return json::object{{"parameters", parameters({"idPath"})}, {"patch", std::move(patch)}};
 }
 
+json::object uuid_list() {
+  return list_of(json::object{{"type", "string"}, {"format", "uuid"}});
+}
+
+json::object duplicates_path(const names& n, const model::object_metadata& object) {
+  const std::string key = object.name_singular + "Duplicates";
+  json::object entry{{"type", "object"},
+                     {"properties", json::object{{"totalCount", json::object{{"type", "integer"}}},
+                                                 {"pageInfo", schema_ref("PageInfo")},
+                                                 {key, list_of(n.record)}}},
+                     {"required", json::array{"totalCount", "pageInfo", json::string(key)}}};
+  json::object response{{"type", "object"},
+                        {"properties", json::object{{"data", list_of(std::move(entry))}}},
+                        {"required", json::array{"data"}}};
+  json::object post = operation(
+      n, "Find the duplicates of " + object.name_plural + " (by ids) or of would-be records",
+      "findDuplicates" + n.plural, json::array(),
+      json::object{
+          {"200", json_response("One list of duplicates per input record", std::move(response))}});
+  json::object body{
+      {"type", "object"},
+      {"properties", json::object{{"ids", uuid_list()},
+                                  {"data", list_of(schema_ref(create_component_name(object)))}}}};
+  post["requestBody"] = body_of(std::move(body));
+  return json::object{{"post", std::move(post)}};
+}
+
+json::object merge_path(const names& n, const model::object_metadata& object) {
+  json::object patch = operation(
+      n, "Merge " + object.name_plural + " into one", "mergeMany" + n.plural, json::array(),
+      json::object{{"200", json_response("The surviving " + object.name_singular,
+                                         envelope("merge" + n.singular, n.record))}});
+  json::object ids = uuid_list();
+  ids["minItems"] = 2;
+  json::object body{
+      {"type", "object"},
+      {"properties", json::object{{"ids", std::move(ids)},
+                                  {"conflictPriorityIndex", json::object{{"type", "integer"}}},
+                                  {"dryRun", json::object{{"type", "boolean"}}}}},
+      {"required", json::array{"ids"}}};
+  patch["requestBody"] = body_of(std::move(body));
+  return json::object{{"patch", std::move(patch)}};
+}
+
 }  // namespace
 
 void add_record_paths(json::object& paths, const model::object_metadata& object) {
@@ -164,6 +208,8 @@ void add_record_paths(json::object& paths, const model::object_metadata& object)
   paths["/batch" + base] = batch_path(n, object);
   paths[base + "/restore"] = restore_many_path(n, object);
   paths[base + "/{id}/restore"] = restore_one_path(n, object);
+  paths[base + "/duplicates"] = duplicates_path(n, object);
+  paths[base + "/merge"] = merge_path(n, object);
 }
 
 }  // namespace cohort::api::rest::openapi
