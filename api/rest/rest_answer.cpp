@@ -41,6 +41,44 @@ http::response answer(const rest_query& call, storage::query::run_result result)
   }
   boost::json::value value = std::move(std::get<boost::json::value>(result));
   boost::json::object envelope;
+  if (call.action == rest_action::group_by) {
+    // A bare array, one element per group: its dimension values, totalCount, the other
+    // aggregates under "aggregates", and with include_records_sample its first records.
+    boost::json::array groups;
+    if (auto* list = value.if_array()) {
+      for (auto& g : *list) {
+        boost::json::object* group = g.if_object();
+        if (group == nullptr) continue;
+        boost::json::object out{{"groupByDimensionValues", (*group)["groupByDimensionValues"]}};
+        boost::json::object aggregates;
+        for (const auto& name : call.aggregates) {
+          if (name == "totalCount") {
+            out["totalCount"] = (*group)["totalCount"];
+          } else {
+            aggregates[name] = (*group)[name];
+          }
+        }
+        if (!aggregates.empty()) out["aggregates"] = std::move(aggregates);
+        if (call.records_sample) {
+          const auto& node = *call.query.connection.items.back().node;
+          boost::json::array records;
+          if (auto* edges = group->if_contains("edges"); edges && edges->is_array()) {
+            for (auto& edge : edges->get_array()) {
+              boost::json::value record = edge.is_object() ? edge.as_object()["node"] : nullptr;
+              flatten_connections(record, node);
+              records.push_back(std::move(record));
+            }
+          }
+          out["records"] = std::move(records);
+        }
+        groups.push_back(std::move(out));
+      }
+    }
+    http::response res;
+    res.status = call.status;
+    res.body = boost::json::serialize(groups);
+    return res;
+  }
   if (call.action == rest_action::duplicates) {
     // One entry per input record: {totalCount, pageInfo, <s>Duplicates: [records]}.
     const auto& node = *call.query.connection.items.front().node;

@@ -4,6 +4,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "actors/workspace/binder/aggregate_name.hpp"
+#include "actors/workspace/binder/group_by_binder.hpp"
 #include "actors/workspace/binder/root_field_binder.hpp"
 #include "api/rest/filter_parser.hpp"
 #include "api/rest/order_by_parser.hpp"
@@ -126,6 +128,76 @@ std::optional<rest_error> read_source_records(model::record_query& q,
   if (const auto* dry = args.if_contains("dryRun"); dry && !dry->is_null()) {
     if (!dry->is_bool()) return bad_request("\"dryRun\" must be a boolean");
     q.dry_run = dry->get_bool();
+  }
+  return std::nullopt;
+}
+
+// A query-string parameter holding JSON (group_by, aggregate): nullopt when absent.
+std::variant<std::optional<boost::json::value>, rest_error> json_param(const query_string& params,
+                                                                       std::string_view name) {
+  auto text = params.get(name);
+  if (!text) return std::optional<boost::json::value>();
+  boost::system::error_code ec;
+  auto value = boost::json::parse(*text, ec);
+  if (ec) return bad_request("\"" + std::string(name) + "\" is not valid JSON");
+  return std::optional<boost::json::value>(std::move(value));
+}
+
+// GET /rest/{p}/groupBy: group_by=[{"city":true}] (required), aggregate=["totalCount",
+// "sumEmployees"] (default totalCount), filter, order_by (the records inside each group), limit
+// (groups), include_records_sample=true (each group lists its first records).
+std::optional<rest_error> build_group_by(rest_query& out, const query_string& params,
+                                         const model::object_metadata& object,
+                                         model::record_selection selection) {
+  using kind = model::connection_selection::item::kind;
+  model::record_query& q = out.query;
+  q.operation = model::record_operation::group_by;
+  auto dims = json_param(params, "group_by");
+  if (auto* e = std::get_if<rest_error>(&dims)) return std::move(*e);
+  auto& given = std::get<std::optional<boost::json::value>>(dims);
+  if (!given || !given->is_array() || given->get_array().empty()) {
+    return bad_request("\"group_by\" is required, eg: group_by=[{\"city\":true}]");
+  }
+  for (const auto& item : given->get_array()) {
+    auto d = actors::workspace::binder::dimension_of(item);
+    if (!d) return bad_request("Invalid group_by item " + boost::json::serialize(item));
+    q.group_by.dimensions.push_back(std::move(*d));
+  }
+  auto aggregates = json_param(params, "aggregate");
+  if (auto* e = std::get_if<rest_error>(&aggregates)) return std::move(*e);
+  auto& names = std::get<std::optional<boost::json::value>>(aggregates);
+  out.aggregates = {"totalCount"};
+  if (names) {
+    if (!names->is_array()) return bad_request("\"aggregate\" must be a JSON array of names");
+    out.aggregates.clear();
+    for (const auto& name : names->get_array()) {
+      if (!name.is_string()) return bad_request("\"aggregate\" must be a JSON array of names");
+      out.aggregates.emplace_back(name.get_string());
+    }
+  }
+  for (const auto& name : out.aggregates) {
+    auto item = actors::workspace::binder::aggregate_of(object, name);
+    if (item.operation.empty()) return bad_request("Unknown aggregate '" + name + "'");
+    item.key = name;
+    model::connection_selection::item aggregate;
+    aggregate.k = kind::aggregate;
+    aggregate.key = name;
+    aggregate.aggregate = std::move(item);
+    q.connection.items.push_back(std::move(aggregate));
+  }
+  out.records_sample = params.get("include_records_sample") == "true";
+  if (out.records_sample) {
+    q.connection.items.push_back(edges_of(std::move(selection)));
+    q.connection.page.first = 10;
+  }
+  q.group_by.dimension_value_keys = {"groupByDimensionValues"};
+  auto order = parse_order_by(params.get("order_by").value_or(""), object);
+  if (auto* e = std::get_if<rest_error>(&order)) return std::move(*e);
+  q.connection.page.order_by = std::move(std::get<boost::json::array>(order));
+  if (params.get("limit")) {
+    auto limit = parse_limit(params);
+    if (auto* e = std::get_if<rest_error>(&limit)) return std::move(*e);
+    q.group_by.limit = std::get<std::int64_t>(limit);
   }
   return std::nullopt;
 }
@@ -258,6 +330,10 @@ std::variant<rest_query, rest_error> build_rest_query(const rest_route& route,
       out.data_key = object->name_singular + "Duplicates";
       q.connection = page_connection(std::move(selection), false);
       if (auto e = read_source_records(q, data)) return *e;
+      return out;
+    case rest_action::group_by:
+      if (auto e = build_group_by(out, params, *object, std::move(selection))) return *e;
+      if (auto e = set_filter(out, params, *object)) return *e;
       return out;
     case rest_action::merge:
       q.operation = record_operation::merge;

@@ -26,6 +26,9 @@ struct rest_query {
   // ending_before: the compiler answers the page in reverse order (nearest the cursor first);
   // Twenty's REST lists it in the requested order again but keeps the cursors as they were.
   bool backwards = false;
+  // groupBy: the aggregates asked for (response names) and whether each group lists records.
+  std::vector<std::string> aggregates;
+  bool records_sample = false;
 };
 
 std::variant<rest_query, rest_error> build_rest_query(const rest_route& route,

@@ -67,6 +67,9 @@ std::variant<rest_route, rest_error> parse_route(std::string_view method, std::s
   if (segments.size() == 2 && method == "PATCH" && segments[1] == "merge") {
     return rest_route{rest_action::merge, std::string(segments[0]), std::nullopt};
   }
+  if (segments.size() == 2 && method == "GET" && segments[1] == "groupBy") {
+    return rest_route{rest_action::group_by, std::string(segments[0]), std::nullopt};
+  }
   // Restoring soft-deleted records: PATCH /rest/{p}/restore and PATCH /rest/{p}/{id}/restore.
   if (method == "PATCH" && segments.size() == 2 && segments[1] == "restore") {
     return rest_route{rest_action::restore_many, std::string(segments[0]), std::nullopt};
@@ -100,6 +103,7 @@ const char* route_label(std::string_view path) {
     if (segments[0] == "batch") return "/rest/batch/{object}";
     if (segments[1] == "duplicates") return "/rest/{object}/duplicates";
     if (segments[1] == "merge") return "/rest/{object}/merge";
+    if (segments[1] == "groupBy") return "/rest/{object}/groupBy";
     return segments[1] == "restore" ? "/rest/{object}/restore" : "/rest/{object}/{id}";
   }
   if (segments.size() == 3 && segments[2] == "restore") return "/rest/{object}/{id}/restore";

@@ -25,6 +25,7 @@ enum class rest_action {
   restore_many,  // PATCH /rest/{p}/restore?filter=...
   duplicates,    // POST /rest/{p}/duplicates {ids | data}
   merge,         // PATCH /rest/{p}/merge {ids, conflictPriorityIndex, dryRun}
+  group_by,      // GET /rest/{p}/groupBy?group_by=[...]&aggregate=[...]
 };
 
 struct rest_route {

@@ -15,8 +15,8 @@ std::string string_member(const boost::json::object& o, std::string_view key) {
   return v && v->is_string() ? std::string(v->get_string()) : std::string();
 }
 
-// One {S}GroupByInput item: its (first) field set to true, a composite's subfield, or a date's
-// granularity object.
+}  // namespace
+
 std::optional<model::group_dimension> dimension_of(const boost::json::value& item) {
   if (!item.is_object()) return std::nullopt;
   for (const auto& [key, value] : item.get_object()) {
@@ -40,8 +40,6 @@ std::optional<model::group_dimension> dimension_of(const boost::json::value& ite
   }
   return std::nullopt;
 }
-
-}  // namespace
 
 std::variant<model::record_query, field_error> bind_group_by_field(
     const model::object_metadata& object, const ex::resolve_info& info,

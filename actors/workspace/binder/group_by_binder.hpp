@@ -19,6 +19,10 @@ namespace cohort::actors::workspace::binder {
 // inputs group by the exact value); a date given as {granularity, timeZone, weekStartDay} (newer
 // Twenty's input) groups by that granularity. orderBy orders the groups by their dimensions;
 // orderByForRecords the records inside each group.
+// One {S}GroupByInput item (GraphQL argument or REST `group_by` JSON): its (first) field set to
+// true, a composite's subfield, or a date's granularity object; nullopt for anything else.
+std::optional<model::group_dimension> dimension_of(const boost::json::value& item);
+
 std::variant<model::record_query, field_error> bind_group_by_field(
     const model::object_metadata& object, const graphql::execution::resolve_info& info,
     const request_context& context);

@@ -197,6 +197,37 @@ json::object merge_path(const names& n, const model::object_metadata& object) {
   return json::object{{"patch", std::move(patch)}};
 }
 
+json::object query_parameter(std::string_view name, std::string description, json::object schema,
+                             bool required = false) {
+  return json::object{{"name", name},
+                      {"in", "query"},
+                      {"required", required},
+                      {"description", std::move(description)},
+                      {"schema", std::move(schema)}};
+}
+
+json::object group_by_path(const names& n, const model::object_metadata& object) {
+  json::array params = parameters({"filter", "orderBy", "limit"});
+  params.push_back(query_parameter("group_by", "JSON list of dimensions, e.g. [{\"city\":true}]",
+                                   {{"type", "string"}}, true));
+  params.push_back(query_parameter(
+      "aggregate", "JSON list of aggregate names (default [\"totalCount\"]), e.g. [\"totalCount\"]",
+      {{"type", "string"}}));
+  params.push_back(query_parameter(
+      "include_records_sample", "true: each group lists its first records", {{"type", "boolean"}}));
+  json::object group{
+      {"type", "object"},
+      {"properties", json::object{{"groupByDimensionValues", json::object{{"type", "array"}}},
+                                  {"totalCount", json::object{{"type", "integer"}}},
+                                  {"aggregates", json::object{{"type", "object"}}},
+                                  {"records", list_of(n.record)}}},
+      {"required", json::array{"groupByDimensionValues"}}};
+  json::object get = operation(
+      n, "Group " + object.name_plural + " by fields", "groupBy" + n.plural, std::move(params),
+      json::object{{"200", json_response("One element per group", list_of(std::move(group)))}});
+  return json::object{{"get", std::move(get)}};
+}
+
 }  // namespace
 
 void add_record_paths(json::object& paths, const model::object_metadata& object) {
@@ -210,6 +241,7 @@ void add_record_paths(json::object& paths, const model::object_metadata& object)
   paths[base + "/{id}/restore"] = restore_one_path(n, object);
   paths[base + "/duplicates"] = duplicates_path(n, object);
   paths[base + "/merge"] = merge_path(n, object);
+  paths[base + "/groupBy"] = group_by_path(n, object);
 }
 
 }  // namespace cohort::api::rest::openapi

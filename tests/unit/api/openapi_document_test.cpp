@@ -94,10 +94,11 @@ TEST(OpenApiCoreDocument, EveryActiveObjectGetsItsPathsAndSchemas) {
     EXPECT_TRUE(paths.contains("/batch/" + object.name_plural)) << object.name_plural;
     EXPECT_TRUE(paths.contains("/" + object.name_plural + "/duplicates")) << object.name_plural;
     EXPECT_TRUE(paths.contains("/" + object.name_plural + "/merge")) << object.name_plural;
+    EXPECT_TRUE(paths.contains("/" + object.name_plural + "/groupBy")) << object.name_plural;
   }
-  // Seven paths per object (collection, record, batch, two restores, duplicates, merge), plus
-  // the document's own.
-  EXPECT_EQ(paths.size(), objects * 7 + 1);
+  // Eight paths per object (collection, record, batch, two restores, duplicates, merge,
+  // groupBy), plus the document's own.
+  EXPECT_EQ(paths.size(), objects * 8 + 1);
   const auto& person = doc.at("components").at("schemas").at("PersonForResponse");
   EXPECT_TRUE(person.at("properties").as_object().contains("companyId"));
   EXPECT_EQ(doc.at("webhooks").as_object().size(), objects * 5);
