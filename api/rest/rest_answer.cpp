@@ -14,6 +14,20 @@ bool is_one_record_write(rest_action action) {
          action == rest_action::restore_one;
 }
 
+// The records of a connection's edges, each flattened the way REST answers records.
+boost::json::array records_of(boost::json::object& connection,
+                              const model::record_selection& node) {
+  boost::json::array records;
+  if (auto* edges = connection.if_contains("edges"); edges && edges->is_array()) {
+    for (auto& edge : edges->get_array()) {
+      boost::json::value record = edge.is_object() ? edge.as_object()["node"] : nullptr;
+      flatten_connections(record, node);
+      records.push_back(std::move(record));
+    }
+  }
+  return records;
+}
+
 }  // namespace
 
 rest_error rest_error_of(const rest_query& call, const storage::query::record_error& error) {
@@ -61,15 +75,7 @@ http::response answer(const rest_query& call, storage::query::run_result result)
         if (!aggregates.empty()) out["aggregates"] = std::move(aggregates);
         if (call.records_sample) {
           const auto& node = *call.query.connection.items.back().node;
-          boost::json::array records;
-          if (auto* edges = group->if_contains("edges"); edges && edges->is_array()) {
-            for (auto& edge : edges->get_array()) {
-              boost::json::value record = edge.is_object() ? edge.as_object()["node"] : nullptr;
-              flatten_connections(record, node);
-              records.push_back(std::move(record));
-            }
-          }
-          out["records"] = std::move(records);
+          out["records"] = records_of(*group, node);
         }
         groups.push_back(std::move(out));
       }
@@ -87,14 +93,7 @@ http::response answer(const rest_query& call, storage::query::run_result result)
       for (auto& c : *connections) {
         boost::json::object* connection = c.if_object();
         if (connection == nullptr) continue;
-        boost::json::array records;
-        if (auto* edges = connection->if_contains("edges"); edges && edges->is_array()) {
-          for (auto& edge : edges->get_array()) {
-            boost::json::value record = edge.is_object() ? edge.as_object()["node"] : nullptr;
-            flatten_connections(record, node);
-            records.push_back(std::move(record));
-          }
-        }
+        boost::json::array records = records_of(*connection, node);
         entries.push_back(boost::json::object{{"totalCount", (*connection)["totalCount"]},
                                               {"pageInfo", (*connection)["pageInfo"]},
                                               {call.data_key, std::move(records)}});
@@ -110,11 +109,7 @@ http::response answer(const rest_query& call, storage::query::run_result result)
                                     .error = "InternalServerErrorException",
                                     .messages = {"The records could not be read"}});
     }
-    for (auto& edge : (*connection)["edges"].as_array()) {
-      boost::json::value record = edge.is_object() ? edge.as_object()["node"] : nullptr;
-      flatten_connections(record, node);
-      records.push_back(std::move(record));
-    }
+    records = records_of(*connection, node);
     if (call.backwards) std::reverse(records.begin(), records.end());
     envelope["data"] = boost::json::object{{call.data_key, std::move(records)}};
     envelope["pageInfo"] = std::move((*connection)["pageInfo"]);
