@@ -35,6 +35,8 @@ class spare_schemas : public std::enable_shared_from_this<spare_schemas> {
   const std::string& fingerprint() const { return fingerprint_; }
   // Spares made by this node since start (for tests and logs).
   int made() const { return made_.load(); }
+  // True while a background refill is running (it holds this object and so the pool).
+  bool filling() const { return filling_.load(); }
 
  private:
   spare_schemas(std::shared_ptr<pg::pool> pool, objects_ptr objects, int target);

@@ -52,6 +52,15 @@ bool wait_for_spares(pg::pool& pool, int n) {
   return false;
 }
 
+// Lets the background refill finish before the test lets go of the pool: the refill's callback
+// holds the spares and so the pool, which must not end on its own thread.
+void settle(const ddl::spare_schemas& spares) {
+  for (int i = 0; i < 600 && spares.filling(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+}
+
 ddl::provision_result provision(ddl::spare_schemas& spares, const std::string& workspace_id) {
   std::promise<ddl::provision_result> done;
   auto future = done.get_future();
@@ -113,6 +122,7 @@ TEST(SpareSchemas, AClaimedSpareIsTheSameSchemaFullProvisioningMakes) {
                 "SELECT count(*) FROM information_schema.schemata WHERE schema_name IN "
                 "(SELECT name FROM core.spare_schema)"),
             "1");
+  settle(*spares);
 }
 
 TEST(SpareSchemas, ConcurrentClaimsEachGetTheirOwnSpare) {
@@ -153,6 +163,8 @@ TEST(SpareSchemas, ConcurrentClaimsEachGetTheirOwnSpare) {
         << id;
   }
   EXPECT_TRUE(wait_for_spares(*pool, 3)) << "the claims are replaced in the background";
+  settle(*spares);
+  settle(*other_node);
 }
 
 TEST(SpareSchemas, ASpareOfAnotherModelIsNeverClaimed) {
@@ -176,4 +188,5 @@ TEST(SpareSchemas, ASpareOfAnotherModelIsNeverClaimed) {
             "0");
   // The refill this provisioning started makes a spare of the current model beside it.
   EXPECT_TRUE(wait_for_spares(*pool, 2));
+  settle(*spares);
 }
