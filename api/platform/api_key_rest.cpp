@@ -10,6 +10,7 @@
 #include "api/platform/api_key_permission.hpp"
 #include "api/platform/api_key_service.hpp"
 #include "api/rest/query_string.hpp"
+#include "api/rest/rest_caller.hpp"
 #include "api/rest/rest_error.hpp"
 #include "storage/query/filter_operators.hpp"
 
@@ -238,23 +239,13 @@ const char* api_key_route_label(std::string_view path) {
 void serve_api_key_rest(const api_key_rest_services& services, http::request req,
                         http::responder done) {
   // The same guards, in the same order, as the other REST routes.
-  if (bearer_token(req).empty())
-    return done(
-        rest::to_response(forbidden("FORBIDDEN_EXCEPTION", "Missing authentication token")));
-  auto caller = caller_from_request(req, *services.tokens);
-  if (auto* error = std::get_if<auth::auth_error>(&caller)) {
-    return done(
-        rest::to_response(rest_error{.status = 401,
-                                     .error = std::string(auth::auth_error_code_name(error->code)),
-                                     .messages = {error->message}}));
-  }
+  auto caller = rest::rest_caller(req, *services.tokens);
+  if (auto* refused = std::get_if<rest_error>(&caller)) return done(rest::to_response(*refused));
   const auto& who = std::get<actors::caller>(caller);
-  if (auto why = api_key_permission(who)) {
+  // The workspace is known here: what is left to refuse is the caller's right to manage.
+  if (api_key_permission(who)) {
     return done(rest::to_response(
-        *why == api_key_refusal::no_workspace
-            ? forbidden("FORBIDDEN_EXCEPTION", "This token does not belong to a workspace")
-            : forbidden("ForbiddenException",
-                        "Entity performing the request does not have permission")));
+        forbidden("ForbiddenException", "Entity performing the request does not have permission")));
   }
   if (!services.pool) return done(http::error_response(503, "The REST API has no database pool"));
   auto segments = segments_after_prefix(req.path);

@@ -1,4 +1,5 @@
 #include "api/rest/metadata_rest.hpp"
+#include "api/rest/rest_caller.hpp"
 
 #include <caf/all.hpp>
 
@@ -208,23 +209,14 @@ void serve_metadata_rest(caf::event_based_actor* self, const rest_services& serv
                          const std::shared_ptr<actors::handle_table>& handles,
                          std::chrono::milliseconds timeout, http::request req,
                          http::responder done) {
-  if (bearer_token(req).empty()) {
-    done(to_response({403, "FORBIDDEN_EXCEPTION", {"Missing authentication token"}}));
-    return;
-  }
-  auto caller = caller_from_request(req, *services.tokens);
-  if (auto* error = std::get_if<auth::auth_error>(&caller)) {
-    done(
-        to_response({401, std::string(auth::auth_error_code_name(error->code)), {error->message}}));
+  auto caller = rest_caller(req, *services.tokens);
+  if (auto* refused = std::get_if<rest_error>(&caller)) {
+    done(to_response(*refused));
     return;
   }
   auto context = std::make_shared<platform::metadata_context>();
   context->who = std::move(std::get<actors::caller>(caller));
   context->request_id = req.request_id;
-  if (!context->who.workspace_id) {
-    done(to_response({403, "FORBIDDEN_EXCEPTION", {"This token does not belong to a workspace"}}));
-    return;
-  }
   auto parts = segments(req.path);
   metadata_call call{parts[2] == "objects", req.method,
                      parts.size() == 4 ? std::string(parts[3]) : std::string()};

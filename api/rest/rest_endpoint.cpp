@@ -1,4 +1,5 @@
 #include "api/rest/rest_endpoint.hpp"
+#include "api/rest/rest_caller.hpp"
 
 #include <caf/all.hpp>
 
@@ -39,22 +40,12 @@ void run_call(const rest_services& services,
 void serve_rest(caf::event_based_actor* self, const rest_services& services,
                 const std::shared_ptr<actors::handle_table>& handles,
                 std::chrono::milliseconds timeout, http::request req, http::responder done) {
-  if (bearer_token(req).empty()) {
-    done(to_response(auth_failure(403, "FORBIDDEN_EXCEPTION", "Missing authentication token")));
-    return;
-  }
-  auto caller = caller_from_request(req, *services.tokens);
-  if (auto* error = std::get_if<auth::auth_error>(&caller)) {
-    done(to_response(
-        auth_failure(401, std::string(auth::auth_error_code_name(error->code)), error->message)));
+  auto caller = rest_caller(req, *services.tokens);
+  if (auto* refused = std::get_if<rest_error>(&caller)) {
+    done(to_response(*refused));
     return;
   }
   auto who = std::make_shared<actors::caller>(std::move(std::get<actors::caller>(caller)));
-  if (!who->workspace_id) {
-    done(to_response(
-        auth_failure(403, "FORBIDDEN_EXCEPTION", "This token does not belong to a workspace")));
-    return;
-  }
   auto route = parse_route(req.method, req.path);
   if (auto* e = std::get_if<rest_error>(&route)) {
     done(to_response(*e));

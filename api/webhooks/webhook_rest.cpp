@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "api/bearer_caller.hpp"
+#include "api/rest/rest_caller.hpp"
 #include "api/rest/rest_error.hpp"
 #include "api/webhooks/webhook_input.hpp"
 #include "api/webhooks/webhook_json.hpp"
@@ -205,23 +206,13 @@ const char* webhook_route_label(std::string_view path) {
 void serve_webhook_rest(const webhook_rest_services& services, http::request req,
                         http::responder done) {
   // The same guards, in the same order, as the records REST API (api/rest/rest_endpoint.cpp).
-  if (bearer_token(req).empty())
-    return done(
-        rest::to_response(forbidden("FORBIDDEN_EXCEPTION", "Missing authentication token")));
-  auto caller = caller_from_request(req, *services.tokens);
-  if (auto* error = std::get_if<auth::auth_error>(&caller)) {
-    return done(
-        rest::to_response(rest_error{.status = 401,
-                                     .error = std::string(auth::auth_error_code_name(error->code)),
-                                     .messages = {error->message}}));
-  }
+  auto caller = rest::rest_caller(req, *services.tokens);
+  if (auto* refused = std::get_if<rest_error>(&caller)) return done(rest::to_response(*refused));
   const auto& who = std::get<actors::caller>(caller);
-  if (auto why = webhook_permission(who)) {
+  // The workspace is known here: what is left to refuse is the caller's right to manage.
+  if (webhook_permission(who)) {
     return done(rest::to_response(
-        *why == webhook_refusal::no_workspace
-            ? forbidden("FORBIDDEN_EXCEPTION", "This token does not belong to a workspace")
-            : forbidden("ForbiddenException",
-                        "Entity performing the request does not have permission")));
+        forbidden("ForbiddenException", "Entity performing the request does not have permission")));
   }
   if (!services.pool) return done(http::error_response(503, "The REST API has no database pool"));
   auto segments = segments_after_prefix(req.path);
