@@ -20,7 +20,7 @@ struct caller {
   std::optional<std::string> user_workspace_id;
   std::optional<std::string> api_key_id;
   std::optional<std::string> api_key_name;  // read from core.api_key by the API's request gate
-  std::string auth_provider;  // "password", ... from the token
+  std::string auth_provider;                // "password", ... from the token
   bool anonymous() const { return token_type.empty(); }
 };
 
