@@ -29,46 +29,13 @@ std::optional<std::string> allowed_workspace(const resolve_info& info, const rep
   return who.workspace_id;
 }
 
-bool selects_workspace(const resolve_info& info) {
-  const auto* selection = info.sub_selection();
-  if (!selection) return false;
-  for (const auto& f : selection->fields) {
-    if (f.name == "workspace") return true;
-  }
-  return false;
-}
-
-// Answers `value` (an ApiKey or a list of them), adding the caller's Workspace to each when the
-// selection asks for it.
-void answer(const state_ptr& state, bool with_workspace, const reply& out,
-            const std::string& workspace_id, json::value value) {
-  if (!with_workspace) return out.value(std::move(value));
-  storage::core::find_workspace_by_id(
-      *state->pool, workspace_id,
-      [state, out,
-       value = std::move(value)](storage::core::db_result<storage::core::workspace_row> w) mutable {
-        if (out.failed(w)) return;
-        json::value workspace =
-            w.value ? json::value(workspace_json(state->settings, *w.value)) : nullptr;
-        auto add = [&](json::value& item) {
-          if (item.is_object()) item.as_object()["workspace"] = workspace;
-        };
-        if (value.is_array()) {
-          for (auto& item : value.as_array()) add(item);
-        } else {
-          add(value);
-        }
-        out.value(std::move(value));
-      });
-}
-
 api_key_done answer_key(const state_ptr& state, const resolve_info& info, reply out,
                         std::string workspace_id) {
   return [state, with_workspace = selects_workspace(info), out, workspace_id](api_key_outcome r) {
     if (auto* e = std::get_if<api_key_error>(&r)) return out.error(api_key_field_error(*e));
     auto& row = std::get<0>(r);
     if (!row) return out.value(nullptr);
-    answer(state, with_workspace, out, workspace_id, api_key_json(*row));
+    answer_with_workspace(state, with_workspace, out, workspace_id, api_key_json(*row));
   };
 }
 
@@ -87,7 +54,7 @@ void list(const state_ptr& state, resolve_info& info, completion done) {
                     return out.error(api_key_field_error(*e));
                   json::array items;
                   for (const auto& row : std::get<0>(r)) items.push_back(api_key_json(row));
-                  answer(state, with_workspace, out, ws, std::move(items));
+                  answer_with_workspace(state, with_workspace, out, ws, std::move(items));
                 });
 }
 

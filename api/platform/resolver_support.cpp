@@ -1,4 +1,6 @@
 #include "api/platform/resolver_support.hpp"
+#include "api/platform/platform_json.hpp"
+#include "storage/core/workspace_repository.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -64,6 +66,37 @@ std::string new_uuid() {
   std::string hex = auth::to_hex(bytes);
   return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" +
          hex.substr(16, 4) + "-" + hex.substr(20);
+}
+
+bool selects_workspace(const resolve_info& info) {
+  const auto* selection = info.sub_selection();
+  if (!selection) return false;
+  for (const auto& f : selection->fields) {
+    if (f.name == "workspace") return true;
+  }
+  return false;
+}
+
+void answer_with_workspace(const state_ptr& state, bool with_workspace, const reply& out,
+                           const std::string& workspace_id, json::value value) {
+  if (!with_workspace) return out.value(std::move(value));
+  storage::core::find_workspace_by_id(
+      *state->pool, workspace_id,
+      [state, out,
+       value = std::move(value)](storage::core::db_result<storage::core::workspace_row> w) mutable {
+        if (out.failed(w)) return;
+        json::value workspace =
+            w.value ? json::value(workspace_json(state->settings, *w.value)) : nullptr;
+        auto add = [&](json::value& item) {
+          if (item.is_object()) item.as_object()["workspace"] = workspace;
+        };
+        if (value.is_array()) {
+          for (auto& item : value.as_array()) add(item);
+        } else {
+          add(value);
+        }
+        out.value(std::move(value));
+      });
 }
 
 }  // namespace cohort::api::platform

@@ -78,6 +78,13 @@ std::string iso_time(auth::time_point t);
 
 json::value optional_json(const std::optional<std::string>& v);
 
+// True when the field's selection asks for `workspace` (ApiKey, Webhook, ...).
+bool selects_workspace(const resolve_info& info);
+// Answers `value` (an entity or a list of them), adding the caller's Workspace (read once) to
+// each when `with_workspace`.
+void answer_with_workspace(const state_ptr& state, bool with_workspace, const reply& out,
+                           const std::string& workspace_id, json::value value);
+
 // A random (version 4) UUID from OpenSSL's CSPRNG, e.g. for a login token's `jti`.
 std::string new_uuid();
 

@@ -40,40 +40,6 @@ field_error input_error(const webhook_input_error& e) {
   return field_error(e.message, std::move(ext));
 }
 
-// True when the selection of the answered Webhook(s) asks for its `workspace`.
-bool selects_workspace(const resolve_info& info) {
-  const auto* selection = info.sub_selection();
-  if (!selection) return false;
-  for (const auto& f : selection->fields) {
-    if (f.name == "workspace") return true;
-  }
-  return false;
-}
-
-// Answers `value` (a Webhook or a list of them), adding the caller's Workspace to each when the
-// selection asks for it.
-void answer(const state_ptr& state, bool with_workspace, const reply& out,
-            const std::string& workspace_id, json::value value) {
-  if (!with_workspace) return out.value(std::move(value));
-  storage::core::find_workspace_by_id(
-      *state->pool, workspace_id,
-      [state, out,
-       value = std::move(value)](storage::core::db_result<storage::core::workspace_row> w) mutable {
-        if (out.failed(w)) return;
-        json::value workspace =
-            w.value ? json::value(platform::workspace_json(state->settings, *w.value)) : nullptr;
-        auto add = [&](json::value& item) {
-          if (item.is_object()) item.as_object()["workspace"] = workspace;
-        };
-        if (value.is_array()) {
-          for (auto& item : value.as_array()) add(item);
-        } else {
-          add(value);
-        }
-        out.value(std::move(value));
-      });
-}
-
 // The caller's workspace, or the refusal already answered.
 std::optional<std::string> allowed_workspace(const resolve_info& info, const reply& out) {
   auto who = platform::caller_of(info);
@@ -90,11 +56,12 @@ std::string id_of(const resolve_info& info) {
 
 wh::webhook_callback answer_row(const state_ptr& state, const resolve_info& info, reply out,
                                 std::string workspace_id) {
-  return [state, with_workspace = selects_workspace(info), out,
+  return [state, with_workspace = platform::selects_workspace(info), out,
           workspace_id](wh::db_result<wh::webhook_row> r) {
     if (out.failed(r)) return;
     if (!r.value) return out.value(nullptr);
-    answer(state, with_workspace, out, workspace_id, webhook_json(*r.value));
+    platform::answer_with_workspace(state, with_workspace, out, workspace_id,
+                                    webhook_json(*r.value));
   };
 }
 
@@ -103,12 +70,13 @@ void list(const state_ptr& state, resolve_info& info, completion done) {
   auto workspace = allowed_workspace(info, out);
   if (!workspace) return;
   wh::list_webhooks(*state->pool, *workspace,
-                    [state, with_workspace = selects_workspace(info), out,
+                    [state, with_workspace = platform::selects_workspace(info), out,
                      ws = *workspace](wh::db_result<std::vector<wh::webhook_row>> r) {
                       if (out.failed(r)) return;
                       json::array items;
                       for (const auto& row : *r.value) items.push_back(webhook_json(row));
-                      answer(state, with_workspace, out, ws, std::move(items));
+                      platform::answer_with_workspace(state, with_workspace, out, ws,
+                                                      std::move(items));
                     });
 }
 
