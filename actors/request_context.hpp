@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "model/permissions/effective_permissions.hpp"
 #include "model/workspace_model.hpp"
 
 namespace cohort::actors {
@@ -21,6 +22,9 @@ struct caller {
   std::optional<std::string> api_key_id;
   std::optional<std::string> api_key_name;  // read from core.api_key by the API's request gate
   std::string auth_provider;                // "password", ... from the token
+  // The caller's rights in its workspace, from its role; filled by the API's request gate. Null
+  // only for calls that no request gate saw (internal jobs, the seed): they act unrestricted.
+  std::shared_ptr<const model::effective_permissions> permissions;
   bool anonymous() const { return token_type.empty(); }
 };
 
