@@ -105,16 +105,28 @@ void revoke_api_key(pg::pool& pool, std::string workspace_id, std::string id,
 void check_token_standing(pg::pool& pool, std::string workspace_id,
                           std::optional<std::string> api_key_id,
                           std::function<void(db_result<token_standing>)> done) {
+  check_token_standing(pool, std::move(workspace_id), std::move(api_key_id), std::nullopt,
+                       std::move(done));
+}
+
+void check_token_standing(pg::pool& pool, std::string workspace_id,
+                          std::optional<std::string> api_key_id,
+                          std::optional<std::string> user_workspace_id,
+                          std::function<void(db_result<token_standing>)> done) {
   if (!query::is_uuid(workspace_id)) return done({token_standing{}, std::nullopt});
   if (api_key_id && !query::is_uuid(*api_key_id)) {
     // A key id that is not a UUID names no key; the workspace still decides the message.
     api_key_id = "00000000-0000-0000-0000-000000000000";
   }
+  if (user_workspace_id && !query::is_uuid(*user_workspace_id)) user_workspace_id.reset();
   pool.query(
-      "SELECT k.id IS NOT NULL, k.revoked_at IS NOT NULL, k.expires_at <= now(), k.name "
-      "FROM core.workspace w LEFT JOIN core.api_key k ON k.id = $2::uuid AND "
-      "k.workspace_id = w.id WHERE w.id = $1::uuid AND w.deleted_at IS NULL",
-      {std::move(workspace_id), std::move(api_key_id)}, [done = std::move(done)](pg::result r) {
+      "SELECT k.id IS NOT NULL, k.revoked_at IS NOT NULL, k.expires_at <= now(), k.name, "
+      "w.roles_version, t.role_id FROM core.workspace w LEFT JOIN core.api_key k ON "
+      "k.id = $2::uuid AND k.workspace_id = w.id LEFT JOIN core.role_target t ON "
+      "t.workspace_id = w.id AND (t.api_key_id = $2::uuid OR t.user_workspace_id = $3::uuid) "
+      "WHERE w.id = $1::uuid AND w.deleted_at IS NULL LIMIT 1",
+      {std::move(workspace_id), std::move(api_key_id), std::move(user_workspace_id)},
+      [done = std::move(done)](pg::result r) {
         if (!r.ok()) return done(db_result<token_standing>::failure(r.error()));
         token_standing s;
         if (r.rows() > 0) {
@@ -123,6 +135,8 @@ void check_token_standing(pg::pool& pool, std::string workspace_id,
           s.key_revoked = r.get(0, 1) == "t";
           s.key_expired = r.get(0, 2) == "t";
           if (auto name = r.get_optional(0, 3)) s.key_name = std::string(*name);
+          s.roles_version = std::stol(std::string(r.get(0, 4)));
+          if (auto role = r.get_optional(0, 5)) s.role_id = std::string(*role);
         }
         done({std::move(s), std::nullopt});
       });

@@ -63,11 +63,20 @@ struct token_standing {
   bool key_revoked = false;
   bool key_expired = false;
   std::string key_name;
+  // The role the caller holds (the key's, or the membership's when user_workspace_id is given)
+  // and the workspace's roles_version, for the permissions cache (role_permission_cache.hpp).
+  std::optional<std::string> role_id;
+  long roles_version = 0;
 };
 // One statement: the workspace's liveness and, when `api_key_id` is given, the key's state.
 // Malformed ids answer "not found" without a query.
 void check_token_standing(pg::pool& pool, std::string workspace_id,
                           std::optional<std::string> api_key_id,
+                          std::function<void(db_result<token_standing>)> done);
+// The same statement also reading the role of the key or of that membership.
+void check_token_standing(pg::pool& pool, std::string workspace_id,
+                          std::optional<std::string> api_key_id,
+                          std::optional<std::string> user_workspace_id,
                           std::function<void(db_result<token_standing>)> done);
 
 }  // namespace cohort::storage::core

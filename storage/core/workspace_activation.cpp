@@ -2,6 +2,8 @@
 
 #include <memory>
 
+#include "storage/core/role_provisioning.hpp"
+#include "storage/core/role_rows.hpp"
 #include "storage/core/row_readers.hpp"
 #include "storage/ddl/workspace_provisioner.hpp"
 
@@ -64,20 +66,25 @@ struct activation : std::enable_shared_from_this<activation> {
   void commit() {
     auto insert_member = insert_workspace_member_sql(schema);
     if (!insert_member) return roll_back(activation_failure::provision, "invalid schema name");
-    std::vector<pg::statement> statements;
-    statements.push_back({*insert_member, insert_workspace_member_params(request.creator)});
+    // Roles first, then the schema name: the member's statement finds both to give the creator
+    // the Admin role.
+    std::vector<pg::statement> statements = default_role_statements(request.workspace_id);
+    const std::size_t workspace_at = statements.size();
     statements.push_back(
         {"UPDATE core.workspace AS w SET activation_status = 'ACTIVE', "
          "display_name = COALESCE($2, w.display_name), database_schema = $3, version = $4 "
          "WHERE w.id = $1::uuid RETURNING " +
              detail::workspace_columns(),
          {request.workspace_id, request.display_name, schema, request.version}});
+    auto creator = request.creator;
+    creator.role_label = admin_role_label;
+    statements.push_back({*insert_member, insert_workspace_member_params(creator)});
     auto self = shared_from_this();
-    pool.transaction(std::move(statements), [self](pg::transaction_result t) {
+    pool.transaction(std::move(statements), [self, workspace_at](pg::transaction_result t) {
       if (!t.ok()) return self->roll_back(activation_failure::database, t.error->message);
       activation_result out;
-      out.workspace_member_id = std::string(t.results[0].get(0, 0));
-      out.workspace = detail::read_workspace(t.results[1], 0);
+      out.workspace = detail::read_workspace(t.results[workspace_at], 0);
+      out.workspace_member_id = std::string(t.results[workspace_at + 1].get(0, 0));
       self->done(std::move(out));
     });
   }

@@ -16,13 +16,23 @@ std::optional<std::string> member_table(std::string_view schema) {
 std::optional<std::string> insert_workspace_member_sql(std::string_view schema) {
   auto table = member_table(schema);
   if (!table) return std::nullopt;
-  return "INSERT INTO " + *table +
+  // A valid identifier ([a-z0-9_]) is safe inside a string literal.
+  return "WITH member AS (INSERT INTO " + *table +
          " (\"nameFirstName\", \"nameLastName\", \"userEmail\", \"userId\", locale) "
-         "VALUES ($1, $2, $3, $4::uuid, $5) RETURNING id";
+         "VALUES ($1, $2, $3, $4::uuid, $5) RETURNING id), "
+         "role AS (INSERT INTO core.role_target (workspace_id, role_id, user_workspace_id) "
+         "SELECT w.id, r.id, uw.id FROM core.workspace w JOIN core.user_workspace uw ON "
+         "uw.workspace_id = w.id AND uw.user_id = $4::uuid AND uw.deleted_at IS NULL JOIN "
+         "core.role r ON r.workspace_id = w.id AND CASE WHEN $6::text IS NULL THEN r.id = "
+         "w.default_role_id ELSE r.label = $6::text END WHERE w.database_schema = '" +
+         std::string(schema) +
+         "' "
+         "ON CONFLICT (user_workspace_id) WHERE user_workspace_id IS NOT NULL DO NOTHING) "
+         "SELECT id FROM member";
 }
 
 pg::params insert_workspace_member_params(const new_workspace_member& m) {
-  return {m.first_name, m.last_name, m.email, m.user_id, m.locale};
+  return {m.first_name, m.last_name, m.email, m.user_id, m.locale, m.role_label};
 }
 
 void find_workspace_member(pg::pool& pool, std::string_view schema, std::string user_id,

@@ -34,10 +34,16 @@ struct new_workspace_member {
   std::string first_name;
   std::string last_name;
   std::string locale = "en";
+  // The role the membership gets (a role label of the workspace, e.g. "Admin" for its creator);
+  // absent: the workspace's defaultRoleId. Every new member gets a role this way.
+  std::optional<std::string> role_label;
 };
 
 // INSERT ... RETURNING id, for use inside a transaction (pool::transaction); nullopt when the
-// schema name is not a valid identifier.
+// schema name is not a valid identifier. The same statement gives the user's membership of the
+// workspace whose database_schema is `schema` its role (member.role_label, else the workspace's
+// default role) unless it holds one already; the membership (core.user_workspace) and the
+// workspace's schema name must be in place before it runs.
 std::optional<std::string> insert_workspace_member_sql(std::string_view schema);
 pg::params insert_workspace_member_params(const new_workspace_member& member);
 
