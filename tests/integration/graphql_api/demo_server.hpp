@@ -1,34 +1,25 @@
-// One `cohort serve --seed demo` for the whole binary, on the shared test PostgreSQL (so tests
-// can check rows in SQL), with a fixed APP_SECRET so tests can mint the demo user's tokens.
+// One `cohort serve --seed demo` for the whole binary (integration_support/demo_workspace), with
+// the GraphQL helper these tests use: the raw response of a POST.
 #pragma once
 
-#include <boost/json/value.hpp>
+#include <boost/json/object.hpp>
 #include <string>
 
-#include "fixtures/cohort_server.hpp"
-#include "storage/pg/pool.hpp"
+#include "integration_support/demo_workspace.hpp"
 
 namespace cohort::testing {
 
 inline constexpr const char* demo_app_secret = "graphql-api-test-secret";
 
-struct demo_server {
+struct demo_server : demo_workspace {
+  using demo_workspace::demo_workspace;
   static demo_server& shared();
 
-  std::uint16_t port() const { return server->port(); }
   // An ACCESS token of the demo user in the demo workspace.
   const std::string& access_token() const { return token; }
   // POST /graphql (or `path`) with {"query", "variables"}; the bearer token unless empty.
   raw_response post(const std::string& query, const boost::json::object& variables = {},
                     const std::string& bearer = "<demo>", const std::string& path = "/graphql");
-  // A statement on the demo database; "{s}" stands for the demo workspace's schema.
-  storage::pg::result sql(const std::string& statement);
-
-  std::string database;
-  std::string schema;
-  std::string token;
-  std::unique_ptr<cohort_server> server;
-  std::shared_ptr<storage::pg::pool> pool;
 };
 
 }  // namespace cohort::testing

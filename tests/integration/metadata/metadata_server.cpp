@@ -2,51 +2,15 @@
 
 #include <gtest/gtest.h>
 
-#include "api/auth/token_service.hpp"
-#include "fixtures/postgres_server.hpp"
-#include "runtime/seed/seed_plan.hpp"
-#include "storage/ddl/workspace_provisioner.hpp"
-
 namespace cohort::testing {
 
 namespace json = boost::json;
 
 metadata_server& metadata_server::shared() {
-  static metadata_server* instance = [] {
-    auto* d = new metadata_server();
-    auto& pg = postgres_server::shared();
-    d->database = pg.create_database("metadata_demo");
-    d->server = std::make_unique<cohort_server>(cohort_server::options{
-        .args = {"--seed", "demo"},
-        // No rate limit: the tests run hundreds of requests with one token on purpose.
-        .env = {{"PG_DATABASE_URL", d->database},
-                {"APP_SECRET", metadata_app_secret},
-                {"API_RATE_LIMITING_LIMIT", "0"}},
-        .data_dir = std::nullopt});
-    if (!d->server->wait_ready(std::chrono::seconds(60))) {
-      ADD_FAILURE() << "cohort did not start:\n" << d->server->proc().output();
-    }
-    auto plan = runtime::seed::demo_seed();
-    const auto& ws = plan.workspaces.front();
-    const auto& user = ws.users.front();
-    d->workspace_id = ws.id;
-    d->schema = *storage::ddl::schema_name_for(ws.id);
-    api::auth::token_service_options opts;
-    opts.app_secret = metadata_app_secret;
-    api::auth::token_service tokens(opts);
-    d->token = tokens
-                   .mint_access({.user_id = user.id,
-                                 .workspace_id = ws.id,
-                                 .workspace_member_id = user.workspace_member_id,
-                                 .user_workspace_id = user.user_workspace_id,
-                                 .auth_provider = "password",
-                                 .impersonation = std::nullopt})
-                   .token;
-    storage::pg::pool_options popts;
-    popts.conninfo = d->database;
-    d->pool = storage::pg::pool::create(popts);
-    return d;
-  }();
+  // No rate limit: the tests run hundreds of requests with one token on purpose.
+  static auto* instance = new metadata_server({.database = "metadata_demo",
+                                               .app_secret = "metadata-test-secret",
+                                               .env = {{"API_RATE_LIMITING_LIMIT", "0"}}});
   return *instance;
 }
 
@@ -54,12 +18,7 @@ raw_response metadata_server::post(const std::string& query, const json::object&
                                    const std::string& path, const std::string& bearer) {
   json::object body{{"query", query}};
   if (!variables.empty()) body["variables"] = variables;
-  std::string headers = "Content-Type: application/json\r\n";
-  std::string t = bearer == "<demo>" ? token : bearer;
-  if (!t.empty()) headers += "Authorization: Bearer " + t + "\r\n";
-  raw_client client(port());
-  client.send(http_post(path, json::serialize(body), headers));
-  auto res = client.read_response(std::chrono::seconds(60));
+  auto res = exchange("POST", path, json::serialize(body), bearer);
   if (!res) {
     const auto& out = server->proc().output();
     ADD_FAILURE() << "no response to " << query << "\nserver output (tail):\n"
@@ -101,26 +60,14 @@ json::object metadata_server::first_error(const std::string& query, const json::
 
 raw_response metadata_server::rest(const std::string& method, const std::string& target,
                                    const std::string& body) {
-  std::string request =
-      method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "Authorization: Bearer " +
-      token + "\r\n" +
-      "Content-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
-      "\r\nConnection: close\r\n\r\n" + body;
-  raw_client client(port());
-  client.send(request);
-  auto res = client.read_response(std::chrono::seconds(60));
+  // As before this fixture was shared: a Content-Type even on requests without a body.
+  auto res = exchange(method, target, body, "<demo>",
+                      body.empty() ? "Content-Type: application/json\r\n" : "");
   if (!res) {
     ADD_FAILURE() << "no response to " << method << " " << target;
     return {};
   }
   return *res;
-}
-
-storage::pg::result metadata_server::sql(const std::string& statement) {
-  std::string text = statement;
-  for (auto at = text.find("{s}"); at != std::string::npos; at = text.find("{s}"))
-    text.replace(at, 3, "\"" + schema + "\"");
-  return pool->query_sync(text, {}, false);
 }
 
 std::vector<std::string> metadata_server::columns(const std::string& table) {

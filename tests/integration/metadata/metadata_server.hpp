@@ -1,14 +1,12 @@
-// One `cohort serve --seed demo` for the metadata tests, on the shared test PostgreSQL (so tests
-// can check tables, columns and metadata rows in SQL), with a fixed APP_SECRET so the tests can
-// mint the demo user's token. Helpers post to /metadata, /graphql and /rest/metadata.
+// One `cohort serve --seed demo` for the metadata tests (integration_support/demo_workspace), with
+// helpers that post to /metadata, /graphql and /rest/metadata and read tables and columns in SQL.
 #pragma once
 
 #include <algorithm>
 #include <boost/json.hpp>
 #include <string>
 
-#include "fixtures/cohort_server.hpp"
-#include "storage/pg/pool.hpp"
+#include "integration_support/demo_workspace.hpp"
 
 namespace cohort::testing {
 
@@ -16,12 +14,10 @@ inline bool has(const std::vector<std::string>& list, const std::string& item) {
   return std::find(list.begin(), list.end(), item) != list.end();
 }
 
-inline constexpr const char* metadata_app_secret = "metadata-test-secret";
-
-struct metadata_server {
+struct metadata_server : demo_workspace {
+  using demo_workspace::demo_workspace;
   static metadata_server& shared();
 
-  std::uint16_t port() const { return server->port(); }
   // POST {"query", "variables"} to `path` with the demo token (or `bearer`; "" for none).
   raw_response post(const std::string& query, const boost::json::object& variables = {},
                     const std::string& path = "/metadata", const std::string& bearer = "<demo>");
@@ -35,8 +31,6 @@ struct metadata_server {
   // Any REST call with the demo token.
   raw_response rest(const std::string& method, const std::string& target,
                     const std::string& body = {});
-  // A statement on the demo database; "{s}" stands for the demo workspace's schema.
-  storage::pg::result sql(const std::string& statement);
   // The demo workspace's columns of `table`, "name:type" in ordinal order.
   std::vector<std::string> columns(const std::string& table);
 
@@ -47,13 +41,6 @@ struct metadata_server {
   // updateOneField; the answer's {id name isActive isUnique defaultValue options}, empty when
   // refused.
   boost::json::object update_field(const std::string& id, boost::json::object update);
-
-  std::string database;
-  std::string schema;
-  std::string workspace_id;
-  std::string token;
-  std::unique_ptr<cohort_server> server;
-  std::shared_ptr<storage::pg::pool> pool;
 };
 
 }  // namespace cohort::testing

@@ -4,62 +4,21 @@
 
 #include <atomic>
 #include <boost/json.hpp>
-#include <thread>
-
-#include "api/auth/token_service.hpp"
-#include "fixtures/postgres_server.hpp"
-#include "fixtures/raw_client.hpp"
-#include "runtime/seed/seed_plan.hpp"
 
 namespace cohort::testing {
 
 namespace {
 
-constexpr const char* app_secret = "webhook-test-secret";
-
-std::unique_ptr<cohort_server> serve(const webhook_server& d) {
-  return std::make_unique<cohort_server>(cohort_server::options{
-      .args = {"--seed", "demo"},
-      .env = {{"PG_DATABASE_URL", d.database},
-              {"APP_SECRET", app_secret},
-              {"ALLOW_PRIVATE_NETWORK_TARGETS", d.allow_private ? "true" : "false"},
-              {"WEBHOOK_RETRY_BASE_DELAY", "50ms"},
-              {"WEBHOOK_MAX_ATTEMPTS", "3"},
-              {"WEBHOOK_TIMEOUT", "1s"},
-              {"COHORT_SAMPLE_RECORDS", "false"}},
-      .data_dir = std::nullopt});
-}
-
 webhook_server* start(const std::string& name, bool allow_private) {
-  auto* d = new webhook_server();
-  auto& pg = postgres_server::shared();
+  auto* d = new webhook_server(
+      {.database = name,
+       .app_secret = "webhook-test-secret",
+       .env = {{"ALLOW_PRIVATE_NETWORK_TARGETS", allow_private ? "true" : "false"},
+               {"WEBHOOK_RETRY_BASE_DELAY", "50ms"},
+               {"WEBHOOK_MAX_ATTEMPTS", "3"},
+               {"WEBHOOK_TIMEOUT", "1s"},
+               {"COHORT_SAMPLE_RECORDS", "false"}}});
   d->allow_private = allow_private;
-  d->database = pg.create_database(name);
-  d->server = serve(*d);
-  if (!d->server->wait_ready(std::chrono::seconds(60))) {
-    ADD_FAILURE() << "cohort did not start:\n" << d->server->proc().output();
-  }
-  auto plan = runtime::seed::demo_seed();
-  const auto& ws = plan.workspaces.front();
-  const auto& user = ws.users.front();
-  d->workspace_id = ws.id;
-  d->workspace_member_id = user.workspace_member_id;
-  d->user_id = user.id;
-  api::auth::token_service_options opts;
-  opts.app_secret = app_secret;
-  api::auth::token_service tokens(opts);
-  d->token = tokens
-                 .mint_access({.user_id = user.id,
-                               .workspace_id = ws.id,
-                               .workspace_member_id = user.workspace_member_id,
-                               .user_workspace_id = user.user_workspace_id,
-                               .auth_provider = "password",
-                               .impersonation = std::nullopt})
-                 .token;
-  storage::pg::pool_options popts;
-  popts.conninfo = d->database;
-  d->pool = storage::pg::pool::create(popts);
-  d->agnostic_token = tokens.mint_workspace_agnostic({.user_id = user.id}).token;
   // The seed's own events are fanned out when the relay reaches them: wait until it has, so that
   // no test's webhook receives them.
   if (!d->wait_sql("SELECT NOT EXISTS (SELECT 1 FROM core.outbox o WHERE o.id > coalesce((SELECT "
@@ -83,63 +42,6 @@ webhook_server& webhook_server::shared(bool allow_private) {
 std::unique_ptr<webhook_server> webhook_server::launch(const std::string& name,
                                                        bool allow_private) {
   return std::unique_ptr<webhook_server>(start(name, allow_private));
-}
-
-bool webhook_server::restart() {
-  server = serve(*this);
-  return server->wait_ready(std::chrono::seconds(60));
-}
-
-http_answer webhook_server::call(const std::string& method, const std::string& target,
-                                 const std::string& body, const std::string& bearer,
-                                 bool must_answer) {
-  std::string request = method + " " + target + " HTTP/1.1\r\nHost: test\r\n";
-  std::string t = bearer == "<demo>" ? token : bearer;
-  if (!t.empty()) request += "Authorization: Bearer " + t + "\r\n";
-  if (!body.empty()) request += "Content-Type: application/json\r\n";
-  request += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
-  raw_client client(server->port());
-  client.send(request);
-  auto res = client.read_response(std::chrono::seconds(30));
-  if (!res) {
-    if (must_answer) {
-      std::string output = server->proc().output();
-      if (output.size() > 3000) output = output.substr(output.size() - 3000);
-      ADD_FAILURE() << "no response to " << method << " " << target << "; the server "
-                    << (server->proc().running() ? "runs" : "has stopped") << ":\n"
-                    << output;
-    }
-    return {};
-  }
-  http_answer out;
-  out.status = res->status;
-  out.text = res->body;
-  boost::system::error_code ec;
-  out.body = boost::json::parse(res->body, ec);
-  if (ec) out.body = nullptr;
-  return out;
-}
-
-http_answer webhook_server::graphql(const std::string& endpoint, const std::string& query,
-                                    const boost::json::value& variables,
-                                    const std::string& bearer) {
-  boost::json::object body{{"query", query}};
-  if (!variables.is_null()) body["variables"] = variables;
-  return call("POST", endpoint, boost::json::serialize(body), bearer);
-}
-
-storage::pg::result webhook_server::sql(const std::string& statement) {
-  return pool->query_sync(statement, {}, false);
-}
-
-bool webhook_server::wait_sql(const std::string& statement, std::chrono::milliseconds timeout) {
-  auto until = std::chrono::steady_clock::now() + timeout;
-  while (std::chrono::steady_clock::now() < until) {
-    auto r = sql(statement);
-    if (r.ok() && r.rows() > 0 && r.get(0, 0) == "t") return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return false;
 }
 
 void webhook_server::forget_webhooks() {

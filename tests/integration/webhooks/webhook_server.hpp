@@ -10,38 +10,16 @@
 #include <memory>
 #include <string>
 
-#include "fixtures/cohort_server.hpp"
-#include "storage/pg/pool.hpp"
+#include "integration_support/demo_workspace.hpp"
 
 namespace cohort::testing {
 
-struct http_answer {
-  unsigned status = 0;
-  boost::json::value body;  // null when not JSON
-  std::string text;
-};
-
-struct webhook_server {
+struct webhook_server : demo_workspace {
+  using demo_workspace::demo_workspace;
   // allow_private: the ALLOW_PRIVATE_NETWORK_TARGETS setting of that server.
   static webhook_server& shared(bool allow_private = true);
   // A server of its own on a new database `name` (for tests that kill it).
   static std::unique_ptr<webhook_server> launch(const std::string& name, bool allow_private);
-  // Starts a new `cohort serve` on the same database (after the old one was killed).
-  bool restart();
-
-  // `bearer` "<demo>" is the demo user's token; empty sends none. Without an answer: a test
-  // failure when `must_answer`, else status 0.
-  http_answer call(const std::string& method, const std::string& target,
-                   const std::string& body = {}, const std::string& bearer = "<demo>",
-                   bool must_answer = true);
-  // POST {query, variables} to /metadata or /graphql.
-  http_answer graphql(const std::string& endpoint, const std::string& query,
-                      const boost::json::value& variables = nullptr,
-                      const std::string& bearer = "<demo>");
-  storage::pg::result sql(const std::string& statement);
-  // Runs `statement` until its first cell is "t" (true); false after `timeout`.
-  bool wait_sql(const std::string& statement,
-                std::chrono::milliseconds timeout = std::chrono::seconds(20));
 
   // Soft-deletes every webhook, so a test only sees deliveries to its own.
   void forget_webhooks();
@@ -52,14 +30,6 @@ struct webhook_server {
   std::string create_person(const std::string& first_name);
 
   bool allow_private = true;
-  std::string database;
-  std::string workspace_id;
-  std::string token;
-  std::string agnostic_token;  // the demo user's workspace-agnostic token
-  std::string workspace_member_id;
-  std::string user_id;  // the demo user
-  std::unique_ptr<cohort_server> server;
-  std::shared_ptr<storage::pg::pool> pool;
 };
 
 }  // namespace cohort::testing
