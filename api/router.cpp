@@ -6,6 +6,7 @@
 #include "api/platform/api_key_rest.hpp"
 #include "api/rest/openapi/openapi_endpoint.hpp"
 #include "api/rest/rest_route.hpp"
+#include "api/rest/view_rest.hpp"
 #include "api/webhooks/webhook_rest.hpp"
 
 namespace cohort::api {
@@ -30,6 +31,7 @@ void router::handle(http::request req, http::responder done) {
   if (path == "/rest" || path.rfind("/rest/", 0) == 0) {
     const char* label = webhooks::is_webhook_rest_path(path)   ? webhooks::webhook_route_label(path)
                         : platform::is_api_key_rest_path(path) ? platform::api_key_route_label(path)
+                        : rest::is_view_rest_path(path)        ? rest::view_route_label(path)
                                                                : rest::route_label(path);
     to_api_actor(std::move(req), std::move(done), label);
     return;

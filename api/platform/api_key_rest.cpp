@@ -1,7 +1,6 @@
 #include "api/platform/api_key_rest.hpp"
 
 #include <boost/json.hpp>
-#include <charconv>
 #include <optional>
 #include <vector>
 
@@ -9,6 +8,7 @@
 #include "api/platform/api_key_json.hpp"
 #include "api/platform/api_key_permission.hpp"
 #include "api/platform/api_key_service.hpp"
+#include "api/rest/metadata_list.hpp"
 #include "api/rest/query_string.hpp"
 #include "api/rest/rest_caller.hpp"
 #include "api/rest/rest_error.hpp"
@@ -115,55 +115,15 @@ api_key_done answer_one(http::responder done, std::string id, std::string key, u
 }
 
 // ?limit (default 60, at most 200), ?starting_after / ?ending_before: cursors are key ids.
-void answer_list(const http::request& req, std::vector<api_key_row> rows,
+void answer_list(const http::request& req, const std::vector<api_key_row>& rows,
                  const http::responder& done) {
-  rest::query_string q(req.query);
-  std::size_t limit = 60;
-  if (auto l = q.get("limit")) {
-    std::size_t n = 0;
-    auto [p, ec] = std::from_chars(l->data(), l->data() + l->size(), n);
-    if (ec != std::errc{} || p != l->data() + l->size())
-      return done(rest::to_response(rest::bad_request("limit must be an integer")));
-    limit = std::min<std::size_t>(std::max<std::size_t>(n, 1), 200);
-  }
-  auto after = q.get("starting_after");
-  auto before = q.get("ending_before");
-  if (after && before)
-    return done(rest::to_response(
-        rest::bad_request("starting_after and ending_before cannot be used together")));
-  std::size_t begin = 0, end = rows.size();
-  auto position = [&](const std::string& id) -> std::optional<std::size_t> {
-    for (std::size_t i = 0; i < rows.size(); ++i)
-      if (rows[i].id == id) return i;
-    return std::nullopt;
-  };
-  if (after || before) {
-    auto at = position(std::string(after ? *after : *before));
-    if (!at)
-      return done(rest::to_response(
-          rest::bad_request("Invalid cursor: " + std::string(after ? *after : *before))));
-    if (after)
-      begin = *at + 1;
-    else
-      end = *at;
-  }
-  bool more;
-  if (before) {
-    more = end - begin > limit;
-    if (more) begin = end - limit;
-  } else {
-    more = end - begin > limit;
-    if (more) end = begin + limit;
-  }
+  auto page = rest::parse_page_request(rest::query_string(req.query), rest::api_key_limits);
+  if (auto* e = std::get_if<rest_error>(&page)) return done(rest::to_response(*e));
   json::array items;
-  for (std::size_t i = begin; i < end; ++i) items.push_back(api_key_json(rows[i]));
-  json::object page{{"hasNextPage", before ? false : more},
-                    {"startCursor", begin < end ? json::value(rows[begin].id) : nullptr},
-                    {"endCursor", begin < end ? json::value(rows[end - 1].id) : nullptr}};
-  json::object out{{"data", json::object{{"apiKeys", std::move(items)}}},
-                   {"pageInfo", std::move(page)},
-                   {"totalCount", rows.size()}};
-  done(json_response(200, std::move(out)));
+  for (const auto& row : rows) items.push_back(api_key_json(row));
+  auto out = rest::page_envelope("apiKeys", items, std::get<rest::page_request>(page));
+  if (auto* e = std::get_if<rest_error>(&out)) return done(rest::to_response(*e));
+  done(json_response(200, std::move(std::get<json::object>(out))));
 }
 
 // The deprecated alias answers what the envelope holds: the array, or the one key.
@@ -189,7 +149,7 @@ void route(const api_key_rest_services& s, const http::request& req,
                            [req, done](std::variant<std::vector<api_key_row>, api_key_error> r) {
                              if (auto* e = std::get_if<api_key_error>(&r))
                                return done(rest::to_response(from_service(*e)));
-                             answer_list(req, std::move(std::get<0>(r)), done);
+                             answer_list(req, std::get<0>(r), done);
                            });
     }
     if (m == "POST") {

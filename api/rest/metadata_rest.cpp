@@ -5,11 +5,12 @@
 
 #include <boost/json.hpp>
 
-#include "actors/workspace/workspace_runtime.hpp"
 #include "api/bearer_caller.hpp"
-#include "api/platform/metadata_context.hpp"
+#include "api/rest/metadata_list.hpp"
+#include "api/rest/metadata_operation.hpp"
 #include "api/rest/query_string.hpp"
 #include "api/rest/rest_error.hpp"
+#include "api/rest/view_rest.hpp"
 #include "storage/query/filter_operators.hpp"
 
 namespace cohort::api::rest {
@@ -72,27 +73,16 @@ std::variant<operation, rest_error> operation_of(const metadata_call& call,
     body = parsed.as_object();
   }
   if (call.method == "GET" && call.id.empty()) {
-    auto q = query_string(req.query);
+    auto page = parse_page_request(query_string(req.query), metadata_limits);
+    if (auto* e = std::get_if<rest_error>(&page)) return std::move(*e);
+    const auto& p = std::get<page_request>(page);
     json::object paging;
-    std::int64_t limit = 1000;
-    if (auto l = q.get("limit")) {
-      try {
-        limit = std::stoll(*l);
-      } catch (...) {
-        return bad_request("limit must be an integer");
-      }
-    }
-    auto after = q.get("starting_after");
-    auto before = q.get("ending_before");
-    if (after && before) {
-      return bad_request("starting_after and ending_before cannot be used together");
-    }
-    if (before) {
-      paging["last"] = limit;
-      paging["before"] = *before;
+    if (p.ending_before) {
+      paging["last"] = p.limit;
+      paging["before"] = *p.ending_before;
     } else {
-      paging["first"] = limit;
-      if (after) paging["after"] = *after;
+      paging["first"] = p.limit;
+      if (p.starting_after) paging["after"] = *p.starting_after;
     }
     op.answer_key = call.objects ? "objects" : "fields";
     op.list = true;
@@ -141,37 +131,8 @@ std::variant<operation, rest_error> operation_of(const metadata_call& call,
   return rest_error{404, "NotFoundException", {"Cannot " + call.method + " " + req.path}};
 }
 
-rest_error error_of(const json::object& error) {
-  std::string code;
-  if (auto* ext = error.if_contains("extensions"); ext && ext->is_object()) {
-    if (auto* c = ext->as_object().if_contains("code"); c && c->is_string()) {
-      code = std::string(c->as_string());
-    }
-  }
-  std::string message;
-  if (auto* m = error.if_contains("message"); m && m->is_string())
-    message = std::string(m->as_string());
-  if (code == "BAD_USER_INPUT" || code.empty()) return {400, "BadRequestException", {message}};
-  if (code == "NOT_FOUND") return {404, "NotFoundException", {message}};
-  if (code == "CONFLICT") return {409, "ConflictException", {message}};
-  if (code == "FORBIDDEN") return {403, "ForbiddenException", {message}};
-  if (code == "UNAUTHENTICATED") return {401, "UnauthorizedException", {message}};
-  return {500, "InternalServerErrorException", {message}};
-}
-
-http::response envelope(const operation& op, const std::string& graphql_body) {
-  boost::system::error_code ec;
-  auto parsed = json::parse(graphql_body, ec);
-  if (ec || !parsed.is_object()) {
-    return to_response({500, "InternalServerErrorException", {"Unreadable answer"}});
-  }
-  const auto& answer = parsed.as_object();
-  if (auto* errors = answer.if_contains("errors");
-      errors && errors->is_array() && !errors->as_array().empty()) {
-    const auto& first = errors->as_array().front();
-    return to_response(first.is_object() ? error_of(first.as_object())
-                                         : rest_error{500, "InternalServerErrorException", {}});
-  }
+http::response envelope(const operation& op, const json::object& answer) {
+  if (auto e = first_graphql_error(answer)) return to_response(*e);
   const json::value* data = answer.if_contains("data");
   const json::value* value =
       data && data->is_object() ? data->as_object().if_contains(op.answer_key) : nullptr;
@@ -200,8 +161,9 @@ http::response envelope(const operation& op, const std::string& graphql_body) {
 
 bool is_metadata_rest_path(std::string_view path) {
   auto parts = segments(path);
-  return parts.size() >= 3 && parts.size() <= 4 && parts[0] == "rest" && parts[1] == "metadata" &&
-         (parts[2] == "objects" || parts[2] == "fields");
+  return (parts.size() >= 3 && parts.size() <= 4 && parts[0] == "rest" && parts[1] == "metadata" &&
+          (parts[2] == "objects" || parts[2] == "fields")) ||
+         is_view_rest_path(path);
 }
 
 void serve_metadata_rest(caf::event_based_actor* self, const rest_services& services,
@@ -214,9 +176,12 @@ void serve_metadata_rest(caf::event_based_actor* self, const rest_services& serv
     done(to_response(*refused));
     return;
   }
-  auto context = std::make_shared<platform::metadata_context>();
-  context->who = std::move(std::get<actors::caller>(caller));
-  context->request_id = req.request_id;
+  auto& who = std::get<actors::caller>(caller);
+  const metadata_runner runner{self, std::move(metadata), handles, timeout};
+  if (is_view_rest_path(req.path)) {
+    serve_view_rest(runner, std::move(who), std::move(req), std::move(done));
+    return;
+  }
   auto parts = segments(req.path);
   metadata_call call{parts[2] == "objects", req.method,
                      parts.size() == 4 ? std::string(parts[3]) : std::string()};
@@ -226,41 +191,10 @@ void serve_metadata_rest(caf::event_based_actor* self, const rest_services& serv
     return;
   }
   auto op = std::make_shared<operation>(std::move(std::get<operation>(built)));
-  caf::actor registry = handles->get("workspace_registry");
-  if (!registry) {
-    done(http::error_response(503, "The server is starting or stopping"));
-    return;
-  }
-  auto fail = [self, done](caf::error& err) {
-    bool timed_out = err == caf::sec::request_timeout;
-    done(http::error_response(timed_out ? 504 : 503,
-                              timed_out ? "The workspace did not answer in time"
-                                        : "Workspace unavailable: " + self->system().render(err)));
-  };
-  const std::string workspace_id = *context->who.workspace_id;
-  self->request(registry, timeout, caf::get_atom::value, workspace_id)
-      .then(
-          [self, timeout, workspace_id, context, op, metadata, done, fail](caf::actor& ws) {
-            self->request(ws, timeout, actors::runtime_request{workspace_id})
-                .then(
-                    [ws, context, op, metadata, done](actors::runtime_reply& reply) {
-                      if (!reply.runtime) {
-                        done(to_response({403, "FORBIDDEN_EXCEPTION", {reply.message}}));
-                        return;
-                      }
-                      context->model = reply.runtime->model;
-                      context->workspace = ws;
-                      graphql::execution::execution_options exec;
-                      exec.error_locations = false;
-                      exec.error_paths = false;
-                      metadata->run(op->params, context.get(), graphql::service::run_options(exec),
-                                    [context, op, metadata, done](graphql::service::run_result r) {
-                                      done(envelope(*op, r.body));
-                                    });
-                    },
-                    fail);
-          },
-          fail);
+  auto params = op->params;
+  run_metadata_operation(
+      runner, std::move(who), req.request_id, std::move(params),
+      [op, done](const json::object& answer) { done(envelope(*op, answer)); }, done);
 }
 
 }  // namespace cohort::api::rest

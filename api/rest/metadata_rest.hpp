@@ -2,7 +2,8 @@
 // does, each call becomes the matching /metadata GraphQL operation, run on the shared /metadata
 // schema with the caller's workspace, and its answer is put in the REST envelope
 // ({data: {objects: [...]}, pageInfo} for lists, {data: {object | createOneObject | ...}} for one;
-// 201 on create; GraphQL error codes become HTTP statuses).
+// 201 on create; GraphQL error codes become HTTP statuses). The view families under
+// /rest/metadata are served the same way by view_rest.
 #pragma once
 
 #include <caf/fwd.hpp>
@@ -18,7 +19,7 @@
 
 namespace cohort::api::rest {
 
-// True for /rest/metadata/objects[/{id}] and /rest/metadata/fields[/{id}].
+// True for /rest/metadata/objects[/{id}], /rest/metadata/fields[/{id}] and the view families.
 bool is_metadata_rest_path(std::string_view path);
 
 void serve_metadata_rest(caf::event_based_actor* self, const rest_services& services,

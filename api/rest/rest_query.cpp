@@ -2,12 +2,12 @@
 
 #include <boost/json.hpp>
 #include <cctype>
-#include <charconv>
 
 #include "actors/workspace/binder/aggregate_name.hpp"
 #include "actors/workspace/binder/group_by_binder.hpp"
 #include "actors/workspace/binder/root_field_binder.hpp"
 #include "api/rest/filter_parser.hpp"
+#include "api/rest/metadata_list.hpp"
 #include "api/rest/order_by_parser.hpp"
 #include "api/rest/record_projection.hpp"
 
@@ -17,23 +17,9 @@ namespace {
 
 using model::record_operation;
 
-// Twenty's QUERY_DEFAULT_LIMIT_RECORDS.
-constexpr std::int64_t default_limit = 60;
-
 std::string capitalized(std::string name) {
   if (!name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
   return name;
-}
-
-std::variant<std::int64_t, rest_error> parse_limit(const query_string& params) {
-  auto text = params.get("limit");
-  if (!text) return default_limit;
-  std::int64_t limit = -1;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), limit);
-  if (ec != std::errc() || end != text->data() + text->size() || limit < 0) {
-    return bad_request("limit '" + *text + "' is invalid. Should be an integer");
-  }
-  return limit;
 }
 
 std::variant<int, rest_error> parse_depth(const query_string& params) {
@@ -195,7 +181,7 @@ std::optional<rest_error> build_group_by(rest_query& out, const query_string& pa
   if (auto* e = std::get_if<rest_error>(&order)) return std::move(*e);
   q.connection.page.order_by = std::move(std::get<boost::json::array>(order));
   if (params.get("limit")) {
-    auto limit = parse_limit(params);
+    auto limit = parse_limit(params, record_limits);
     if (auto* e = std::get_if<rest_error>(&limit)) return std::move(*e);
     q.group_by.limit = std::get<std::int64_t>(limit);
   }
@@ -215,7 +201,7 @@ std::optional<rest_error> build_find_many(rest_query& out, const query_string& p
                                           model::record_selection selection) {
   auto order = parse_order_by(params.get("order_by").value_or(""), object);
   if (auto* e = std::get_if<rest_error>(&order)) return std::move(*e);
-  auto limit = parse_limit(params);
+  auto limit = parse_limit(params, record_limits);
   if (auto* e = std::get_if<rest_error>(&limit)) return std::move(*e);
 
   auto before = params.get("ending_before");

@@ -2,15 +2,17 @@
 
 #include <boost/json.hpp>
 
+#include "api/rest/metadata_list.hpp"
+
 namespace cohort::api::rest::openapi {
 
 namespace json = boost::json;
 
 namespace {
 
-// Twenty's QUERY_DEFAULT_LIMIT_RECORDS and QUERY_MAX_RECORDS.
-constexpr int default_limit = 60;
-constexpr int max_limit = 200;
+// Twenty's QUERY_DEFAULT_LIMIT_RECORDS and QUERY_MAX_RECORDS: what the records REST applies.
+constexpr auto default_limit = record_limits.default_limit;
+constexpr auto max_limit = record_limits.max_limit;
 
 json::object query_parameter(std::string_view name, std::string description, json::object schema,
                              bool required = false) {

@@ -2,10 +2,12 @@
 
 #include <boost/json.hpp>
 
+#include "api/rest/metadata_list.hpp"
 #include "api/rest/openapi/document_base.hpp"
 #include "api/rest/openapi/field_schemas.hpp"
 #include "api/rest/openapi/metadata_schemas.hpp"
 #include "api/rest/openapi/record_components.hpp"
+#include "api/rest/openapi/view_schemas.hpp"
 #include "model/names.hpp"
 
 namespace cohort::api::rest::openapi {
@@ -16,7 +18,8 @@ namespace {
 
 constexpr std::string_view metadata_description =
     "The REST API of this workspace's metadata: its objects and fields (custom ones are "
-    "created here), its webhooks and its API keys. Authenticate with "
+    "created here), its views with their fields, filters, filter groups, sorts and groups, its "
+    "webhooks and its API keys. Authenticate with "
     "`Authorization: Bearer <token>`. Errors answer `{statusCode, error, messages}`.";
 
 json::object data_envelope(const std::string& key, json::object value, bool paged = false,
@@ -168,16 +171,35 @@ void add_api_keys(json::object& paths) {
       json::object{{"parameters", refs({"idPath"})}, {"post", std::move(revoke)}};
 }
 
+// view_rest: the entity routes, lists filtered by their parent.
+void add_views(json::object& paths) {
+  for (auto* f = view_families_begin(); f != view_families_end(); ++f) {
+    add_metadata_entity(paths, f->singular, f->plural, {.limit = "limit", .total_count = true});
+    std::string path = "/";  // appended: GCC 12 warns a false -Wstringop-overflow on "/" + ...
+    path += f->plural;
+    auto& list = paths[path].as_object()["get"].as_object();
+    list["parameters"].as_array().push_back(
+        json::object{{"name", f->parent_arg},
+                     {"in", "query"},
+                     {"description", f->plural == "views" ? "Only the views of this object"
+                                                          : "Only the items of this view"},
+                     {"required", false},
+                     {"schema", json::object{{"type", "string"}, {"format", "uuid"}}}});
+  }
+}
+
 json::object metadata_parameters() {
   json::object all = parameter_components();
   json::object out;
   for (auto name : {"startingAfter", "endingBefore", "idPath"}) out[name] = all[name];
-  out["limit"] = json::object{
-      {"name", "limit"},
-      {"in", "query"},
-      {"description", "How many items a page holds"},
-      {"required", false},
-      {"schema", json::object{{"type", "integer"}, {"minimum", 0}, {"default", 1000}}}};
+  out["limit"] = json::object{{"name", "limit"},
+                              {"in", "query"},
+                              {"description", "How many items a page holds"},
+                              {"required", false},
+                              {"schema", json::object{{"type", "integer"},
+                                                      {"minimum", 0},
+                                                      {"maximum", metadata_limits.max_limit},
+                                                      {"default", metadata_limits.default_limit}}}};
   out["pageLimit"] = all["limit"];
   out["pageLimit"].as_object()["description"] = "How many items a page holds";
   out["idPath"].as_object()["description"] = "The item's id";
@@ -198,12 +220,19 @@ json::object metadata_document(bool with_workspace, const std::string& server_ur
   add_metadata_entity(paths, "field", "fields");
   add_webhooks(paths);
   add_api_keys(paths);
+  add_views(paths);
   auto& tags = doc["tags"].as_array();
   tags.push_back(json::object{{"name", "objects"}, {"description", "The workspace's objects"}});
   tags.push_back(json::object{{"name", "fields"}, {"description", "The fields of its objects"}});
   tags.push_back(json::object{{"name", "webhooks"}, {"description", "Its webhooks"}});
   tags.push_back(json::object{{"name", "apiKeys"}, {"description", "Its API keys"}});
+  for (auto* f = view_families_begin(); f != view_families_end(); ++f) {
+    std::string description = "Its ";
+    description += f->plural;
+    tags.push_back(json::object{{"name", f->plural}, {"description", std::move(description)}});
+  }
   components["schemas"] = metadata_schemas();
+  for (auto& [name, schema] : view_schemas()) components["schemas"].as_object()[name] = schema;
   components["parameters"] = metadata_parameters();
   return doc;
 }
