@@ -5,6 +5,7 @@
 
 #include "actors/workspace/binder/aggregate_name.hpp"
 #include "actors/workspace/binder/group_by_binder.hpp"
+#include "actors/workspace/binder/group_by_order.hpp"
 #include "actors/workspace/binder/root_field_binder.hpp"
 #include "api/rest/filter_parser.hpp"
 #include "api/rest/metadata_list.hpp"
@@ -129,9 +130,11 @@ std::variant<std::optional<boost::json::value>, rest_error> json_param(const que
   return std::optional<boost::json::value>(std::move(value));
 }
 
-// GET /rest/{p}/groupBy: group_by=[{"city":true}] (required), aggregate=["totalCount",
-// "sumEmployees"] (default totalCount), filter, order_by (the records inside each group), limit
-// (groups), include_records_sample=true (each group lists its first records).
+// GET /rest/{p}/groupBy: group_by=[{"city":true}, {"createdAt":{"granularity":"MONTH",
+// "timeZone":"Europe/Paris"}}] (required), aggregate=["totalCount", "sumEmployees"] (default
+// totalCount), filter, order_by (the groups: dimensions or {"aggregate":{...}}),
+// order_by_for_records (the records inside each group), limit (groups),
+// include_records_sample=true (each group lists its first records).
 std::optional<rest_error> build_group_by(rest_query& out, const query_string& params,
                                          const model::object_metadata& object,
                                          model::record_selection selection) {
@@ -177,9 +180,26 @@ std::optional<rest_error> build_group_by(rest_query& out, const query_string& pa
     q.connection.page.first = 10;
   }
   q.group_by.dimension_value_keys = {"groupByDimensionValues"};
-  auto order = parse_order_by(params.get("order_by").value_or(""), object);
+  // order_by orders the groups (JSON, newer Twenty's OrderByWithGroupBy); order_by_for_records
+  // the records inside each group (REST's field[Direction] syntax).
+  auto order = parse_order_by(params.get("order_by_for_records").value_or(""), object);
   if (auto* e = std::get_if<rest_error>(&order)) return std::move(*e);
   q.connection.page.order_by = std::move(std::get<boost::json::array>(order));
+  if (params.get("order_by")) {
+    auto groups_order = json_param(params, "order_by");
+    const auto* given_order = std::get_if<std::optional<boost::json::value>>(&groups_order);
+    if (given_order == nullptr || !(*given_order)->is_array()) {
+      return bad_request(
+          "Invalid order_by query parameter - should be a valid array of objects - ex: "
+          "[{\"city\": \"AscNullsFirst\"}, {\"name\": {\"firstName\": \"DescNullsLast\"}}, "
+          "{\"aggregate\": {\"totalCount\": \"DescNullsLast\"}}, {\"createdAt\": "
+          "{\"orderBy\": \"AscNullsFirst\", \"granularity\": \"DAY\"}}]");
+    }
+    auto read =
+        actors::workspace::binder::group_order_of(**given_order, object, q.group_by.dimensions);
+    if (auto* message = std::get_if<std::string>(&read)) return bad_request(*message);
+    q.group_by.order = std::move(std::get<std::vector<model::group_order>>(read));
+  }
   if (params.get("limit")) {
     auto limit = parse_limit(params, record_limits);
     if (auto* e = std::get_if<rest_error>(&limit)) return std::move(*e);

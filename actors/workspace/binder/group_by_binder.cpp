@@ -1,5 +1,8 @@
 #include "actors/workspace/binder/group_by_binder.hpp"
 
+#include <map>
+
+#include "actors/workspace/binder/group_by_order.hpp"
 #include "model/composite_types.hpp"
 #include "model/names.hpp"
 
@@ -74,32 +77,14 @@ std::variant<model::record_query, field_error> bind_group_by_field(
       if (auto d = dimension_of(item)) request.dimensions.push_back(std::move(*d));
     }
   }
-  // orderBy: [{city: AscNullsFirst}, {name: {firstName: DescNullsLast}}] names dimensions.
-  if (const auto* list = args.if_contains("orderBy"); list && list->is_array()) {
-    for (const auto& item : list->get_array()) {
-      if (!item.is_object()) continue;
-      for (const auto& [key, value] : item.get_object()) {
-        model::group_order order;
-        std::string sub;
-        if (value.is_string()) {
-          order.direction = std::string(value.get_string());
-        } else if (value.is_object() && !value.get_object().empty()) {
-          sub = std::string(value.get_object().begin()->key());
-          const auto& dir = value.get_object().begin()->value();
-          if (dir.is_string()) order.direction = std::string(dir.get_string());
-        }
-        for (std::size_t i = 0; i < request.dimensions.size(); ++i) {
-          if (request.dimensions[i].field == key && request.dimensions[i].subfield == sub)
-            order.dimension = static_cast<int>(i);
-        }
-        if (order.dimension < 0) {
-          return field_error::with_code(
-              "Groups can only be ordered by a field they are grouped by: " + std::string(key),
-              "BAD_USER_INPUT");
-        }
-        request.order.push_back(std::move(order));
-      }
+  // orderBy: dimensions ({city: AscNullsFirst}, a date's {orderBy, granularity}) or aggregates
+  // ({aggregate: {totalCount: DescNullsLast}}).
+  if (const auto* list = args.if_contains("orderBy"); list && !list->is_null()) {
+    auto order = group_order_of(*list, object, request.dimensions);
+    if (auto* message = std::get_if<std::string>(&order)) {
+      return field_error::with_code(std::move(*message), "BAD_USER_INPUT");
     }
+    request.order = std::move(std::get<std::vector<model::group_order>>(order));
   }
   if (const auto* v = args.if_contains("limit"); v && v->is_int64()) request.limit = v->get_int64();
   if (const auto* v = args.if_contains("offsetForRecords"); v && v->is_int64())
@@ -110,20 +95,28 @@ std::variant<model::record_query, field_error> bind_group_by_field(
 void add_group_by_root_fields(
     gt::schema_builder& builder, const model::workspace_model& model,
     const std::function<ex::field_resolver(const model::object_metadata&)>& resolver) {
+  // The order inputs first: adding types may move the Query entry.
+  std::map<std::string, std::string> order_inputs;
+  for (const auto& object : model.objects()) {
+    if (object.is_active)
+      order_inputs[object.name_singular] = add_group_by_order_input(builder, object);
+  }
   auto* query_entry = builder.find_type("Query");
   auto* query = query_entry ? std::get_if<gt::schema_builder::object_entry>(query_entry) : nullptr;
   if (query == nullptr) return;
   for (const auto& object : model.objects()) {
     const std::string s = model::capitalize(object.name_singular);
+    const auto order_input = order_inputs.find(object.name_singular);
     if (!object.is_active || builder.find_type(s + "GroupByConnection") == nullptr ||
-        builder.find_type(s + "GroupByInput") == nullptr) {
+        builder.find_type(s + "GroupByInput") == nullptr || order_input == order_inputs.end() ||
+        order_input->second.empty()) {
       continue;
     }
     auto& field =
         query->config.field(object.name_plural + "GroupBy", "[" + s + "GroupByConnection!]!");
     field.arg("groupBy", "[" + s + "GroupByInput!]!");
     field.arg("filter", s + "FilterInput");
-    field.arg("orderBy", "[" + s + "OrderByInput!]");
+    field.arg("orderBy", "[" + order_input->second + "!]");
     field.arg("orderByForRecords", "[" + s + "OrderByInput!]");
     field.arg("limit", "Int");
     field.arg("offsetForRecords", "Int");

@@ -207,9 +207,21 @@ json::object query_parameter(std::string_view name, std::string description, jso
 }
 
 json::object group_by_path(const names& n, const model::object_metadata& object) {
-  json::array params = parameters({"filter", "orderBy", "limit"});
-  params.push_back(query_parameter("group_by", "JSON list of dimensions, e.g. [{\"city\":true}]",
-                                   {{"type", "string"}}, true));
+  json::array params = parameters({"filter", "limit"});
+  params.push_back(query_parameter(
+      "group_by",
+      "JSON list of dimensions, e.g. [{\"city\":true}, {\"createdAt\":{\"granularity\":"
+      "\"MONTH\",\"timeZone\":\"Europe/Paris\"}}]",
+      {{"type", "string"}}, true));
+  params.push_back(query_parameter(
+      "order_by",
+      "JSON list ordering the groups by dimension or aggregate, e.g. [{\"aggregate\":"
+      "{\"totalCount\":\"DescNullsLast\"}}, {\"createdAt\":{\"orderBy\":\"AscNullsFirst\","
+      "\"granularity\":\"MONTH\"}}]",
+      {{"type", "string"}}));
+  params.push_back(query_parameter(
+      "order_by_for_records", "Order of the records inside each group, e.g. name[AscNullsFirst]",
+      {{"type", "string"}}));
   params.push_back(query_parameter(
       "aggregate", "JSON list of aggregate names (default [\"totalCount\"]), e.g. [\"totalCount\"]",
       {{"type", "string"}}));
