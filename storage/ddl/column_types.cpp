@@ -94,7 +94,9 @@ std::optional<std::string> column_type_for(const model::field_metadata& field,
     case field_type::boolean:
       return "bool";
     case field_type::date_time:
-      return "timestamptz";
+      // Milliseconds, as the API reads and writes them: the column itself then orders, pages
+      // and compares the way clients see it (indexes usable; migration 0025 for older tables).
+      return "timestamptz(3)";
     case field_type::date:
       return "date";
     case field_type::position:

@@ -61,6 +61,9 @@ std::string expected_udt(const std::string& type_sql) {
     array = true;
     base.resize(base.size() - 2);
   }
+  if (auto paren = base.find('('); paren != std::string::npos) {
+    base.resize(paren);  // timestamptz(3): the precision is not part of the udt name
+  }
   if (auto dot = base.find("\".\""); dot != std::string::npos) {
     base = base.substr(dot + 3, base.size() - dot - 4);  // "schema"."name" -> name
   }

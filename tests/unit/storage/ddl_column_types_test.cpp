@@ -39,7 +39,7 @@ TEST(DdlColumnTypes, SimpleFieldTypes) {
   const std::vector<std::pair<field_type, std::string>> expected = {
       {field_type::uuid, "uuid"},          {field_type::text, "text"},
       {field_type::number, "float8"},      {field_type::numeric, "numeric"},
-      {field_type::boolean, "bool"},       {field_type::date_time, "timestamptz"},
+      {field_type::boolean, "bool"},       {field_type::date_time, "timestamptz(3)"},
       {field_type::date, "date"},          {field_type::position, "float8"},
       {field_type::raw_json, "jsonb"},     {field_type::array, "text[]"},
       {field_type::ts_vector, "tsvector"}, {field_type::rich_text, "text"},

@@ -32,8 +32,8 @@ TEST(DdlTable, PersonTableHasSystemAndCompositeColumns) {
   EXPECT_TRUE(sql.starts_with("CREATE TABLE \"ws\".\"person\" (")) << sql;
   EXPECT_TRUE(contains(sql, "\"id\" uuid NOT NULL DEFAULT gen_random_uuid()")) << sql;
   EXPECT_TRUE(contains(sql, "PRIMARY KEY (\"id\")")) << sql;
-  EXPECT_TRUE(contains(sql, "\"createdAt\" timestamptz NOT NULL DEFAULT now()")) << sql;
-  EXPECT_TRUE(contains(sql, "\"deletedAt\" timestamptz,")) << sql;
+  EXPECT_TRUE(contains(sql, "\"createdAt\" timestamptz(3) NOT NULL DEFAULT now()")) << sql;
+  EXPECT_TRUE(contains(sql, "\"deletedAt\" timestamptz(3),")) << sql;
   EXPECT_TRUE(contains(sql, "\"position\" float8 NOT NULL DEFAULT 0")) << sql;
   EXPECT_TRUE(contains(sql, "\"nameFirstName\" text DEFAULT ''")) << sql;
   // A LINKS/EMAILS/PHONES subfield may hold NULL even in a required composite (Twenty stores
