@@ -40,11 +40,12 @@ ex::field_resolver record_resolver(std::shared_ptr<storage::pg::pool> pool,
       done.fail(std::move(*e));
       return;
     }
+    auto& query = std::get<model::record_query>(bound);
+    query.permissions = context->who.permissions;  // checked by the compiler, for every path
     // completion is move-only and std::function needs a copyable callable.
     auto pending = std::make_shared<ex::completion>(std::move(done));
     storage::query::run(
-        *pool, std::get<model::record_query>(bound), *context->model,
-        [pending](storage::query::run_result result) {
+        *pool, query, *context->model, [pending](storage::query::run_result result) {
           if (auto* e = std::get_if<storage::query::record_error>(&result)) {
             pending->fail(record_field_error(*e));
           } else {

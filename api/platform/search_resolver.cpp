@@ -59,6 +59,7 @@ void search(const state_ptr& state, resolve_info& info, completion done) {
   }
   request.excluded = string_list(args.if_contains("excludedObjectNameSingulars"));
   request.filter = object_arg(args, "filter");
+  request.permissions = context->who.permissions;
   // The model stays alive with the request's runtime until the answer is in.
   auto model = context->model;
   query::search(*state->pool, *model, request, [out, model](query::search_result r) {

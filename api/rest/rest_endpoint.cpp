@@ -9,6 +9,7 @@
 #include "api/rest/rest_answer.hpp"
 #include "api/rest/rest_query.hpp"
 #include "api/rest/rest_route.hpp"
+#include "storage/query/permission_check.hpp"
 
 namespace cohort::api::rest {
 
@@ -28,6 +29,10 @@ void run_call(const rest_services& services,
     return;
   }
   auto call = std::make_shared<rest_query>(std::move(std::get<rest_query>(built)));
+  // REST answers every field: the ones the caller may not read are left out, and the compiler
+  // refuses the rest of what its role does not allow (filters, order, writes).
+  call->query.permissions = who.permissions;
+  storage::query::drop_unreadable(call->query, *runtime->model);
   // The runtime (and so the model) stays alive until the statement has answered.
   storage::query::run(*services.pool, call->query, *runtime->model,
                       [call, runtime, done](storage::query::run_result result) {

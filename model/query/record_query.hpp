@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+#include "model/permissions/effective_permissions.hpp"
+
 namespace cohort::model {
 
 struct record_selection;
@@ -169,6 +171,10 @@ struct record_query {
   std::int64_t conflict_priority_index = 0;
   bool dry_run = false;
   group_by_request group_by;
+  // The caller's rights (actors::caller::permissions); null = an internal call, unrestricted. The
+  // compiler refuses what they do not allow before writing any SQL
+  // (storage/query/permission_check).
+  std::shared_ptr<const effective_permissions> permissions;
 };
 
 }  // namespace cohort::model

@@ -6,6 +6,7 @@
 #include "storage/query/filter_compiler.hpp"
 #include "storage/query/group_by_compiler.hpp"
 #include "storage/query/merge_compiler.hpp"
+#include "storage/query/permission_check.hpp"
 #include "storage/query/projection.hpp"
 #include "storage/query/query_failure.hpp"
 #include "storage/query/sql_text.hpp"
@@ -36,6 +37,8 @@ compiled_statement find_one(compile_context& ctx, const model::object_metadata& 
 }  // namespace
 
 compile_result compile(const model::record_query& query, const model::workspace_model& model) {
+  // Before any SQL: what the caller's role does not allow never reaches the database.
+  if (auto refused = permission_refusal(query, model)) return std::move(*refused);
   compile_context ctx(model);
   try {
     const auto& object = ctx.object(query.object);

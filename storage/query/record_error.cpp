@@ -16,4 +16,9 @@ record_error internal_error(std::string message) {
           std::string(generic_user_message)};
 }
 
+record_error permission_denied() {
+  return {"FORBIDDEN", "Entity performing the request does not have permission",
+          "PERMISSION_DENIED", "You do not have permission to perform this action."};
+}
+
 }  // namespace cohort::storage::query

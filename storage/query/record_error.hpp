@@ -27,5 +27,8 @@ record_error bad_user_input(std::string message, std::string sub_code);
 record_error record_not_found();
 // INTERNAL_SERVER_ERROR with a message that is safe to show.
 record_error internal_error(std::string message);
+// Twenty's PermissionsException PERMISSION_DENIED as its GraphQL filter answers it: FORBIDDEN,
+// "Entity performing the request does not have permission" (REST: 403 ForbiddenException).
+record_error permission_denied();
 
 }  // namespace cohort::storage::query

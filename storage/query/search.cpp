@@ -13,6 +13,7 @@
 #include "storage/query/db_errors.hpp"
 #include "storage/query/filter_compiler.hpp"
 #include "storage/query/filter_operators.hpp"
+#include "storage/query/permission_check.hpp"
 #include "storage/query/query_failure.hpp"
 #include "storage/query/sql_text.hpp"
 
@@ -57,10 +58,26 @@ std::string image_sql(const model::object_metadata& object, const std::string& a
   return "COALESCE(" + column_ref(alias, field->name) + ", '')";
 }
 
+// The match itself reveals the searched fields, the hit shows the label and image: all of them
+// must be readable.
+bool readable(const model::object_metadata& object, const search_request& request) {
+  const auto* permissions = request.permissions.get();
+  if (!may_read_object(permissions, object)) return false;
+  for (const auto& name : object.search_fields) {
+    const auto* field = object.find_field(name);
+    if (field && !may_read_field(permissions, object, *field)) return false;
+  }
+  for (const auto* field : {object.label_identifier_field(), object.image_identifier_field()}) {
+    if (field && !may_read_field(permissions, object, *field)) return false;
+  }
+  return true;
+}
+
 bool searched(const model::object_metadata& object, const search_request& request) {
   if (!object.is_active || !object.is_searchable) return false;
   const auto* vector = object.find_field("searchVector");
   if (!vector || vector->type != field_type::ts_vector) return false;
+  if (!readable(object, request)) return false;
   if (request.included && std::find(request.included->begin(), request.included->end(),
                                     object.name_singular) == request.included->end()) {
     return false;

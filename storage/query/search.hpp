@@ -6,11 +6,13 @@
 
 #include <boost/json/object.hpp>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "model/permissions/effective_permissions.hpp"
 #include "model/workspace_model.hpp"
 #include "storage/pg/pool.hpp"
 #include "storage/query/record_error.hpp"
@@ -24,6 +26,9 @@ struct search_request {
   std::optional<std::vector<std::string>> included;  // object nameSingulars, null: all
   std::vector<std::string> excluded;
   boost::json::object filter;  // ObjectRecordFilterInput: id, createdAt, updatedAt, deletedAt
+  // The caller's rights: objects it may not read, or whose label or searched fields it may not
+  // read, are not searched (null: all).
+  std::shared_ptr<const model::effective_permissions> permissions;
 };
 
 struct search_hit {
