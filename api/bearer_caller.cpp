@@ -56,6 +56,7 @@ std::variant<actors::caller, auth::auth_error> caller_from_request(
     if (const std::string* name = req.header(internal_api_key_name_header))
       who.api_key_name = *name;
     who.workspace_member_id = optional_claim(t, "workspaceMemberId");
+    who.permissions = req.permissions;
     return who;
   }
   who.token_type = std::string(auth::token_type_name(*t.type));
@@ -66,6 +67,7 @@ std::variant<actors::caller, auth::auth_error> caller_from_request(
     who.workspace_id = optional_claim(t, "workspaceId");
     who.workspace_member_id = optional_claim(t, "workspaceMemberId");
     who.user_workspace_id = optional_claim(t, "userWorkspaceId");
+    who.permissions = req.permissions;
   }
   return who;
 }

@@ -7,6 +7,7 @@
 #include "api/rate_limit/redis_rate_limiter.hpp"
 #include "api/rest/rest_error.hpp"
 #include "storage/core/api_key_repository.hpp"
+#include "storage/core/role_permission_cache.hpp"
 #include "storage/redis/redis_url.hpp"
 
 namespace cohort::api {
@@ -89,12 +90,35 @@ http::responder count_sign_in_failure(std::shared_ptr<rate_limit::rate_limiter> 
   };
 }
 
+// The caller's rights: its role's permissions at the workspace's current roles_version (cached per
+// process, see storage/core/role_permission_cache.hpp); nothing at all without a role.
+void attach_permissions(const request_gate_services& s, http::request req, http::responder done,
+                        gate_pass pass, std::string workspace_id,
+                        const storage::core::token_standing& st) {
+  if (!st.role_id) {
+    req.permissions = storage::core::no_role_permissions();
+    return pass(std::move(req), std::move(done));
+  }
+  storage::core::resolve_role_permissions(
+      *s.pool, std::move(workspace_id), *st.role_id, st.roles_version,
+      [req = std::move(req), done = std::move(done),
+       pass = std::move(pass)](storage::core::db_result<storage::core::permissions_ptr> r) mutable {
+        if (!r.ok()) {
+          return done(
+              http::error_response(503, "The database did not answer: " + r.error->message));
+        }
+        req.permissions = std::move(*r.value);
+        pass(std::move(req), std::move(done));
+      });
+}
+
 void check_standing(const request_gate_services& s, http::request req, http::responder done,
-                    gate_pass pass, std::string workspace_id, std::optional<std::string> key_id) {
+                    gate_pass pass, std::string workspace_id, std::optional<std::string> key_id,
+                    std::optional<std::string> user_workspace_id) {
   const bool api_key = key_id.has_value();
   storage::core::check_token_standing(
-      *s.pool, std::move(workspace_id), std::move(key_id),
-      [req = std::move(req), done = std::move(done), pass = std::move(pass),
+      *s.pool, workspace_id, std::move(key_id), std::move(user_workspace_id),
+      [s, workspace_id, req = std::move(req), done = std::move(done), pass = std::move(pass),
        api_key](storage::core::db_result<storage::core::token_standing> r) mutable {
         if (!r.ok()) {
           return done(
@@ -111,7 +135,8 @@ void check_standing(const request_gate_services& s, http::request req, http::res
           static const std::string header_name(internal_api_key_name_header);
           req.headers.emplace_back(header_name, st.key_name);
         }
-        pass(std::move(req), std::move(done));
+        attach_permissions(s, std::move(req), std::move(done), std::move(pass),
+                           std::move(workspace_id), st);
       });
 }
 
@@ -133,11 +158,13 @@ void after_sign_in_limit(gated_ptr call) {
   if (t.is_legacy_api_key() || t.type == auth::token_type::api_key) {
     std::string ws(t.workspace_id().empty() ? t.subject() : t.workspace_id());
     return check_standing(s, std::move(call->req), std::move(call->done), std::move(call->pass),
-                          std::move(ws), std::string(t.jti()));
+                          std::move(ws), std::string(t.jti()), std::nullopt);
   }
   if (t.type == auth::token_type::access && !t.workspace_id().empty()) {
+    std::optional<std::string> user_workspace;
+    if (auto uw = t.string_claim("userWorkspaceId"); !uw.empty()) user_workspace = std::string(uw);
     return check_standing(s, std::move(call->req), std::move(call->done), std::move(call->pass),
-                          std::string(t.workspace_id()), std::nullopt);
+                          std::string(t.workspace_id()), std::nullopt, std::move(user_workspace));
   }
   call->pass(std::move(call->req), std::move(call->done));
 }
@@ -195,6 +222,7 @@ void pass_request_gate(const request_gate_services& s, http::request req, http::
                        gate_pass pass) {
   // Only the gate may say which API key a request carries.
   std::erase_if(req.headers, [](const auto& h) { return h.first == internal_api_key_name_header; });
+  req.permissions = nullptr;
   std::shared_ptr<const auth::verified_token> verified;
   if (auto token = bearer_token(req); !token.empty() && s.tokens) {
     auto v = s.tokens->authenticate(token);

@@ -10,6 +10,11 @@
 #include <utility>
 #include <vector>
 
+// Only carried here (api/http does not see model/): a shared_ptr to an incomplete type.
+namespace cohort::model {
+struct effective_permissions;
+}  // namespace cohort::model
+
 namespace cohort::api::http {
 
 struct stream_handler;  // stream.hpp
@@ -25,6 +30,9 @@ struct request {
   std::string body;
   std::string request_id;      // X-Request-Id when present and sane, else generated
   std::string remote_address;  // peer IP address
+  // The caller's rights from its role, set only by the request gate (api/request_gate) once it
+  // has read the caller's role; copied into actors::caller::permissions.
+  std::shared_ptr<const model::effective_permissions> permissions;
 
   // First header of that name (case-insensitive), or nullptr.
   const std::string* header(std::string_view name) const;

@@ -1,13 +1,17 @@
 #include "api/platform/api_key_permission.hpp"
 
+#include "api/platform/permission_guard.hpp"
+
 namespace cohort::api::platform {
 
 std::optional<api_key_refusal> api_key_permission(const actors::caller& who) {
-  if (who.anonymous() || !who.workspace_id || who.token_type == "WORKSPACE_AGNOSTIC")
-    return api_key_refusal::no_workspace;
+  if (auto why = check_flag(who, "API_KEYS_AND_WEBHOOKS")) {
+    return *why == guard_refusal::no_workspace ? api_key_refusal::no_workspace
+                                               : api_key_refusal::permission_denied;
+  }
+  // User sessions only: a key may not manage keys, whatever its role.
   if (who.token_type != "ACCESS" || !who.user_id || !who.workspace_member_id)
     return api_key_refusal::permission_denied;
-  // The role check (API_KEYS_AND_WEBHOOKS of the member's role) belongs here.
   return std::nullopt;
 }
 

@@ -1,7 +1,6 @@
 // Who may manage a workspace's API keys: Twenty guards them with a workspace in the token and the
-// permission flag API_KEYS_AND_WEBHOOKS, for user sessions only. Roles are not kept yet, so every
-// member of the workspace holds the flag and API keys hold none; when roles come, the role check
-// goes into api_key_permission() and nowhere else.
+// permission flag API_KEYS_AND_WEBHOOKS of the caller's role (permission_guard), for user sessions
+// only.
 #pragma once
 
 #include <optional>
@@ -12,7 +11,8 @@ namespace cohort::api::platform {
 
 enum class api_key_refusal {
   no_workspace,       // anonymous or workspace-agnostic: Twenty's "Forbidden resource"
-  permission_denied,  // not a member of the workspace (FORBIDDEN, PERMISSION_DENIED)
+  permission_denied,  // no API_KEYS_AND_WEBHOOKS, or not a user session (FORBIDDEN,
+                      // PERMISSION_DENIED)
 };
 
 // nullopt when `who` may list, create, change, revoke and mint the keys of its workspace.

@@ -3,6 +3,7 @@
 #include "api/platform/api_key_resolvers.hpp"
 #include "api/platform/api_key_json.hpp"
 #include "api/platform/api_key_permission.hpp"
+#include "api/platform/permission_guard.hpp"
 #include "api/platform/platform_json.hpp"
 #include "storage/core/workspace_repository.hpp"
 
@@ -12,11 +13,7 @@ namespace {
 
 field_error refusal_error(api_key_refusal why) {
   if (why == api_key_refusal::no_workspace) return forbidden_resource();
-  json::object ext;
-  ext["subCode"] = "PERMISSION_DENIED";
-  ext["userFriendlyMessage"] = "You do not have permission to perform this action.";
-  ext["code"] = "FORBIDDEN";
-  return field_error("Entity performing the request does not have permission", std::move(ext));
+  return permission_denied_error();
 }
 
 // The caller's workspace, or the refusal already answered.
@@ -29,13 +26,25 @@ std::optional<std::string> allowed_workspace(const resolve_info& info, const rep
   return who.workspace_id;
 }
 
+// The keys with their whole Role (and their Workspace when selected).
+void answer_with_roles(const state_ptr& state, bool with_workspace, const reply& out,
+                       const std::string& workspace_id, json::value keys) {
+  attach_api_key_roles(state, workspace_id, std::move(keys),
+                       [state, with_workspace, out, workspace_id](std::optional<field_error> e,
+                                                                  json::value with_roles) {
+                         if (e) return out.error(std::move(*e));
+                         answer_with_workspace(state, with_workspace, out, workspace_id,
+                                               std::move(with_roles));
+                       });
+}
+
 api_key_done answer_key(const state_ptr& state, const resolve_info& info, reply out,
                         std::string workspace_id) {
   return [state, with_workspace = selects_workspace(info), out, workspace_id](api_key_outcome r) {
     if (auto* e = std::get_if<api_key_error>(&r)) return out.error(api_key_field_error(*e));
     auto& row = std::get<0>(r);
     if (!row) return out.value(nullptr);
-    answer_with_workspace(state, with_workspace, out, workspace_id, api_key_json(*row));
+    answer_with_roles(state, with_workspace, out, workspace_id, api_key_json(*row));
   };
 }
 
@@ -54,7 +63,7 @@ void list(const state_ptr& state, resolve_info& info, completion done) {
                     return out.error(api_key_field_error(*e));
                   json::array items;
                   for (const auto& row : std::get<0>(r)) items.push_back(api_key_json(row));
-                  answer_with_workspace(state, with_workspace, out, ws, std::move(items));
+                  answer_with_roles(state, with_workspace, out, ws, std::move(items));
                 });
 }
 
@@ -101,6 +110,19 @@ void generate_token(const state_ptr& state, resolve_info& info, completion done)
       });
 }
 
+void assign_role(const state_ptr& state, resolve_info& info, completion done) {
+  reply out(std::move(done));
+  auto ws = allowed_workspace(info, out);
+  if (!ws) return;
+  assign_role_to_api_key(*state->pool, *ws, string_arg(info.args(), "apiKeyId").value_or(""),
+                         string_arg(info.args(), "roleId").value_or(""),
+                         [out](std::variant<bool, api_key_error> r) {
+                           if (auto* e = std::get_if<api_key_error>(&r))
+                             return out.error(api_key_field_error(*e));
+                           out.value(std::get<bool>(r));
+                         });
+}
+
 }  // namespace
 
 void add_api_key_resolvers(resolver_list& out, const state_ptr& state) {
@@ -116,6 +138,7 @@ void add_api_key_resolvers(resolver_list& out, const state_ptr& state) {
   bind("Mutation", "updateApiKey", update);
   bind("Mutation", "revokeApiKey", revoke);
   bind("Mutation", "generateApiKeyToken", generate_token);
+  bind("Mutation", "assignRoleToApiKey", assign_role);
 }
 
 }  // namespace cohort::api::platform

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "graphql/utilities/iso_date_time.hpp"
+#include "storage/core/role_repository.hpp"
 #include "storage/query/filter_operators.hpp"
 
 namespace cohort::api::platform {
@@ -52,7 +53,58 @@ core::api_key_callback answer(api_key_done done) {
   };
 }
 
+// Twenty's ApiKeyRoleService checks of the role a key is to hold; nullopt when it may.
+void check_api_key_role(storage::pg::pool& pool, std::string workspace_id, std::string role_id,
+                        std::function<void(std::optional<api_key_error>)> done) {
+  core::find_role(
+      pool, std::move(workspace_id), role_id,
+      [role_id, done = std::move(done)](core::db_result<core::role_details> r) {
+        if (!r.ok()) return done(database(*r.error));
+        if (!r.value) {
+          return done(api_key_error{api_key_error::kind::not_found,
+                                    "Role with id " + role_id + " not found in workspace",
+                                    "API key not found."});
+        }
+        if (!r.value->role.can_be_assigned_to_api_keys) {
+          return done(
+              api_key_error{api_key_error::kind::bad_input,
+                            "Role \"" + r.value->role.label + "\" cannot be assigned to API keys",
+                            "This role cannot be assigned to API keys."});
+        }
+        done(std::nullopt);
+      });
+}
+
 }  // namespace
+
+void assign_role_to_api_key(storage::pg::pool& pool, std::string workspace_id,
+                            std::string api_key_id, std::string role_id,
+                            std::function<void(std::variant<bool, api_key_error>)> done) {
+  auto not_found = [api_key_id]() {
+    return api_key_error{api_key_error::kind::not_found,
+                         "API Key with id " + api_key_id + " not found in workspace",
+                         "API key not found."};
+  };
+  core::find_api_key(pool, workspace_id, api_key_id,
+                     [&pool, workspace_id, api_key_id, role_id, not_found,
+                      done = std::move(done)](core::db_result<api_key_row> key) mutable {
+                       if (!key.ok()) return done(database(*key.error));
+                       if (!key.value) return done(not_found());
+                       check_api_key_role(
+                           pool, workspace_id, role_id,
+                           [&pool, workspace_id, api_key_id, role_id, not_found,
+                            done = std::move(done)](std::optional<api_key_error> refused) mutable {
+                             if (refused) return done(std::move(*refused));
+                             core::assign_api_key_role(
+                                 pool, workspace_id, api_key_id, role_id,
+                                 [not_found, done = std::move(done)](core::db_result<bool> r) {
+                                   if (!r.ok()) return done(database(*r.error));
+                                   if (!*r.value) return done(not_found());
+                                   done(true);
+                                 });
+                           });
+                     });
+}
 
 void list_api_keys(storage::pg::pool& pool, std::string workspace_id, api_key_list_done done) {
   core::list_live_api_keys(pool, std::move(workspace_id),
@@ -88,7 +140,14 @@ void create_api_key(storage::pg::pool& pool, std::string workspace_id, const jso
   if (!std::get<0>(role) || !storage::query::is_uuid(*std::get<0>(role)))
     return done(bad_input("roleId must be a UUID"));
   key.role_id = std::get<0>(role);
-  core::insert_api_key(pool, std::move(key), answer(std::move(done)));
+  auto ws = key.workspace_id;
+  auto role_id = *key.role_id;
+  check_api_key_role(pool, std::move(ws), std::move(role_id),
+                     [&pool, key = std::move(key),
+                      done = std::move(done)](std::optional<api_key_error> refused) mutable {
+                       if (refused) return done(std::move(*refused));
+                       core::insert_api_key(pool, std::move(key), answer(std::move(done)));
+                     });
 }
 
 void update_api_key(storage::pg::pool& pool, std::string workspace_id, std::string id,

@@ -41,6 +41,12 @@ void update_api_key(storage::pg::pool& pool, std::string workspace_id, std::stri
 void revoke_api_key(storage::pg::pool& pool, std::string workspace_id, std::string id,
                     api_key_done done);
 
+// assignRoleToApiKey: the key must exist in the workspace (API_KEY_NOT_FOUND), the role too and
+// be canBeAssignedToApiKeys (ROLE_CANNOT_BE_ASSIGNED_TO_API_KEYS); true once assigned.
+void assign_role_to_api_key(storage::pg::pool& pool, std::string workspace_id,
+                            std::string api_key_id, std::string role_id,
+                            std::function<void(std::variant<bool, api_key_error>)> done);
+
 // generateApiKeyToken: the key must exist in the workspace, not be revoked nor expired; the
 // token lives until `expires_at` (whole seconds from now) or 100 years without one.
 void generate_api_key_token(storage::pg::pool& pool,

@@ -12,6 +12,29 @@ void add_token_resolvers(resolver_list& out, const state_ptr& state);
 void add_current_user_resolvers(resolver_list& out, const state_ptr& state);
 void add_workspace_resolvers(resolver_list& out, const state_ptr& state);
 void add_search_resolvers(resolver_list& out, const state_ptr& state);
+void add_two_factor_resolvers(resolver_list& out, const state_ptr& state);
+void add_password_reset_resolvers(resolver_list& out, const state_ptr& state);
+void add_sign_out_resolvers(resolver_list& out, const state_ptr& state);
+
+// A LOGIN token verified for the workspace of the request's origin (token_resolvers.cpp).
+struct login_grant {
+  std::string email;  // the token's subject
+  std::string auth_provider;
+  std::string jti;         // empty for tokens minted without one
+  std::string expires_at;  // ISO, from `exp`
+  storage::core::workspace_row workspace;
+};
+// Twenty's checks of a login token and origin (workspace found, token valid and for that
+// workspace); a failure is answered on `out` and `next` is not called.
+void verify_login_grant(const state_ptr& state, const reply& out, const std::string& token,
+                        const std::string& origin, std::function<void(login_grant)> next);
+// Uses the login token (once) and answers AuthTokens for the session in its workspace.
+void complete_login(const state_ptr& state, const reply& out, const login_grant& login);
+// Twenty's two-factor rule of a sign-in (two_factor_login.cpp): FORBIDDEN with subCode
+// TWO_FACTOR_AUTHENTICATION_VERIFICATION_REQUIRED when the member has a verified method,
+// ..._PROVISION_REQUIRED when the workspace enforces 2FA and it has none; else `next`.
+void require_two_factor_if_set(const state_ptr& state, const reply& out, const login_grant& login,
+                               std::function<void()> next);
 
 // Shared by sign-up and sign-in: the AvailableWorkspaces of a user, each live workspace listed
 // for sign-in with a fresh login token (Twenty's availableWorkspacesForSignIn).

@@ -7,6 +7,7 @@
 #include "api/platform/embedded_contract.hpp"
 #include "api/platform/metadata_resolvers.hpp"
 #include "api/platform/platform_resolvers.hpp"
+#include "api/platform/role_resolvers.hpp"
 #include "api/webhooks/webhook_resolvers.hpp"
 #include "graphql/execution/resolver.hpp"
 #include "model/standard/standard_objects.hpp"
@@ -53,6 +54,7 @@ resolver_list implemented_resolvers(const state_ptr& state) {
   add_search_resolvers(list, state);
   webhooks::add_webhook_resolvers(list, state);
   add_api_key_resolvers(list, state);
+  add_role_resolvers(list, state);
   add_metadata_read_resolvers(list);
   add_metadata_view_resolvers(list, state);
   return list;

@@ -14,35 +14,27 @@ namespace core = storage::core;
 
 namespace {
 
-struct login_claims {
-  std::string email;
-  std::string workspace_id;
-  std::string auth_provider;
-  std::string jti;
-  std::string expires_at;  // ISO, from `exp`
-};
-
 std::string provider_of(const auth::verified_token& token) {
   auto provider = token.string_claim("authProvider");
   return provider.empty() ? "password" : std::string(provider);
 }
 
 // The user's membership of the workspace, then the session.
-void open_workspace_session(const state_ptr& state, reply out, const login_claims& login) {
+void open_workspace_session(const state_ptr& state, reply out, const login_grant& login) {
   core::find_user_by_email(
       *state->pool, login.email, [state, out, login](core::db_result<core::user_row> u) {
         if (out.failed(u)) return;
         if (!u.value) return out.error(auth_exception("User not found", "USER_NOT_FOUND"));
         std::string user_id = u.value->id;
         core::find_user_workspace(
-            *state->pool, user_id, login.workspace_id,
+            *state->pool, user_id, login.workspace.id,
             [state, out, login, user_id](core::db_result<core::user_workspace_row> m) {
               if (out.failed(m)) return;
               if (!m.value) {
                 return out.error(
                     auth_exception("User workspace not found", "USER_WORKSPACE_NOT_FOUND"));
               }
-              session_spec spec{user_id, login.workspace_id, m.value->id, login.auth_provider,
+              session_spec spec{user_id, login.workspace.id, m.value->id, login.auth_provider,
                                 std::nullopt};
               issue_token_pair(state, spec, [out](std::optional<field_error> e, json::object pair) {
                 if (e) return out.error(std::move(*e));
@@ -54,40 +46,11 @@ void open_workspace_session(const state_ptr& state, reply out, const login_claim
 
 void get_auth_tokens_from_login_token(const state_ptr& state, resolve_info& info, completion done) {
   reply out(std::move(done));
-  std::string token = string_arg(info.args(), "loginToken").value_or("");
-  auto target = parse_origin(state->settings, string_arg(info.args(), "origin").value_or(""));
-  if (!target) return out.error(auth_exception("Workspace not found", "WORKSPACE_NOT_FOUND"));
-  core::find_workspace_by_host(
-      *state->pool, target->subdomain, target->host,
-      [state, out, token](core::db_result<core::workspace_row> w) {
-        if (out.failed(w)) return;
-        if (!w.value)
-          return out.error(auth_exception("Workspace not found", "WORKSPACE_NOT_FOUND"));
-        auto verified = state->tokens->verify(token, auth::token_type::login);
-        if (!verified) return out.error(from_auth_error(verified.error()));
-        login_claims login{std::string(verified->subject()), std::string(verified->workspace_id()),
-                           provider_of(*verified), std::string(verified->jti()), ""};
-        if (login.workspace_id != w.value->id) {
-          return out.error(
-              auth_exception("Token is not valid for this workspace", "FORBIDDEN_EXCEPTION"));
-        }
-        if (w.value->is_two_factor_authentication_enforced) {
-          return out.error(auth_exception("Two factor authentication setup required",
-                                          "TWO_FACTOR_AUTHENTICATION_PROVISION_REQUIRED"));
-        }
-        if (login.jti.empty()) return open_workspace_session(state, out, login);
-        const auto* exp = verified->claims.if_contains("exp");
-        std::int64_t exp_s = exp && exp->is_number() ? exp->to_number<std::int64_t>() : 0;
-        login.expires_at = iso_time(auth::time_point(std::chrono::seconds(exp_s)));
-        core::consume_login_token(
-            *state->pool, login.jti, login.expires_at,
-            [state, out, login](core::db_result<bool> first_use) {
-              if (out.failed(first_use)) return;
-              if (!*first_use.value) {
-                return out.error(unauthenticated("Token has already been used."));
-              }
-              open_workspace_session(state, out, login);
-            });
+  verify_login_grant(
+      state, out, string_arg(info.args(), "loginToken").value_or(""),
+      string_arg(info.args(), "origin").value_or(""), [state, out](login_grant login) {
+        require_two_factor_if_set(state, out, login,
+                                  [state, out, login] { complete_login(state, out, login); });
       });
 }
 
@@ -153,6 +116,42 @@ void renew_token(const state_ptr& state, resolve_info& info, completion done) {
 }
 
 }  // namespace
+
+void verify_login_grant(const state_ptr& state, const reply& out, const std::string& token,
+                        const std::string& origin, std::function<void(login_grant)> next) {
+  auto target = parse_origin(state->settings, origin);
+  if (!target) return out.error(auth_exception("Workspace not found", "WORKSPACE_NOT_FOUND"));
+  core::find_workspace_by_host(
+      *state->pool, target->subdomain, target->host,
+      [state, out, token, next = std::move(next)](core::db_result<core::workspace_row> w) {
+        if (out.failed(w)) return;
+        if (!w.value)
+          return out.error(auth_exception("Workspace not found", "WORKSPACE_NOT_FOUND"));
+        auto verified = state->tokens->verify(token, auth::token_type::login);
+        if (!verified) return out.error(from_auth_error(verified.error()));
+        if (verified->workspace_id() != w.value->id) {
+          return out.error(
+              auth_exception("Token is not valid for this workspace", "FORBIDDEN_EXCEPTION"));
+        }
+        const auto* exp = verified->claims.if_contains("exp");
+        std::int64_t exp_s = exp && exp->is_number() ? exp->to_number<std::int64_t>() : 0;
+        next(login_grant{
+            std::string(verified->subject()), provider_of(*verified), std::string(verified->jti()),
+            iso_time(auth::time_point(std::chrono::seconds(exp_s))), std::move(*w.value)});
+      });
+}
+
+void complete_login(const state_ptr& state, const reply& out, const login_grant& login) {
+  if (login.jti.empty()) return open_workspace_session(state, out, login);
+  core::consume_login_token(*state->pool, login.jti, login.expires_at,
+                            [state, out, login](core::db_result<bool> first_use) {
+                              if (out.failed(first_use)) return;
+                              if (!*first_use.value) {
+                                return out.error(unauthenticated("Token has already been used."));
+                              }
+                              open_workspace_session(state, out, login);
+                            });
+}
 
 void add_token_resolvers(resolver_list& out, const state_ptr& state) {
   out.push_back(

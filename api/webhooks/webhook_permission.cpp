@@ -1,10 +1,14 @@
 #include "api/webhooks/webhook_permission.hpp"
 
+#include "api/platform/permission_guard.hpp"
+
 namespace cohort::api::webhooks {
 
 std::optional<webhook_refusal> webhook_permission(const actors::caller& who) {
-  if (who.anonymous() || !who.workspace_id || who.token_type == "WORKSPACE_AGNOSTIC")
-    return webhook_refusal::no_workspace;
+  if (auto why = platform::check_flag(who, "API_KEYS_AND_WEBHOOKS")) {
+    return *why == platform::guard_refusal::no_workspace ? webhook_refusal::no_workspace
+                                                         : webhook_refusal::permission_denied;
+  }
   // A user session must be a member of the workspace; an API key acts with its own role.
   if (who.token_type == "API_KEY") return std::nullopt;
   if (!who.user_id || !who.workspace_member_id) return webhook_refusal::permission_denied;

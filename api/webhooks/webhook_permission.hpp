@@ -1,7 +1,6 @@
 // Who may manage a workspace's webhooks. Twenty guards every webhook field with WorkspaceAuthGuard
-// (a workspace in the token) and the permission flag API_KEYS_AND_WEBHOOKS. Roles are not kept
-// yet, so every member of the workspace (and every API key of it) holds the flag; when roles come,
-// only webhook_permission() changes.
+// (a workspace in the token) and the permission flag API_KEYS_AND_WEBHOOKS of the caller's role
+// (a member's or an API key's), checked by api/platform/permission_guard.
 #pragma once
 
 #include <optional>

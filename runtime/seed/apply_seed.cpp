@@ -8,6 +8,7 @@
 #include "api/auth/password.hpp"
 #include "model/standard/standard_objects.hpp"
 #include "model/workspace_model.hpp"
+#include "storage/core/role_provisioning.hpp"
 #include "storage/ddl/workspace_provisioner.hpp"
 #include "storage/metadata/default_views.hpp"
 #include "storage/query/run.hpp"
@@ -77,11 +78,26 @@ std::optional<std::string> publish_workspace(pg::pool& pool, const seed_workspac
       {"INSERT INTO core.workspace (id, display_name, subdomain, invite_hash, activation_status, "
        "database_schema) VALUES ($1::uuid, $2, $3, $4, 'ACTIVE', $5)",
        {ws.id, ws.display_name, ws.subdomain, ws.invite_hash, schema}});
+  for (auto& s : storage::core::default_role_statements(ws.id)) statements.push_back(std::move(s));
+  if (ws.with_guest_role) statements.push_back(storage::core::guest_role_statement(ws.id));
   for (const auto& u : ws.users) {
     statements.push_back(
         {"INSERT INTO core.user_workspace (id, user_id, workspace_id) "
          "VALUES ($1::uuid, $2::uuid, $3::uuid)",
          {u.user_workspace_id, u.id, ws.id}});
+    statements.push_back(
+        storage::core::assign_role_by_label_statement(ws.id, u.user_workspace_id, u.role));
+  }
+  for (const auto& k : ws.api_keys) {
+    statements.push_back(
+        {"INSERT INTO core.api_key (id, name, expires_at, workspace_id, role_id) SELECT "
+         "$1::uuid, $2, 'infinity', $3::uuid, r.id FROM core.role r WHERE r.workspace_id = "
+         "$3::uuid AND r.label = $4",
+         {k.id, k.name, ws.id, k.role}});
+    statements.push_back(
+        {"INSERT INTO core.role_target (workspace_id, role_id, api_key_id) SELECT $1::uuid, "
+         "role_id, id FROM core.api_key WHERE id = $2::uuid AND role_id IS NOT NULL",
+         {ws.id, k.id}});
   }
   // The views a new workspace starts with, committed with the workspace row they belong to.
   for (auto& view : storage::metadata::workspace_default_views(

@@ -19,6 +19,16 @@ struct seed_user {
   std::string password;  // hashed (argon2id) when applied
   std::string user_workspace_id;
   std::string workspace_member_id;
+  // The role label of the membership: Admin, Member (the default role) or the dev seed's Guest
+  // (read-only on records; see storage/core/role_provisioning.hpp).
+  std::string role = "Admin";
+};
+
+// An API key of a seeded workspace (never expires), with the role of that label.
+struct seed_api_key {
+  std::string id;
+  std::string name;
+  std::string role = "Admin";
 };
 
 // Records of one object, created in order: (nameSingular, one CreateInput per record).
@@ -30,6 +40,8 @@ struct seed_workspace {
   std::string subdomain;
   std::string invite_hash;
   std::vector<seed_user> users;
+  std::vector<seed_api_key> api_keys;
+  bool with_guest_role = false;
   std::vector<seed_records> records;
 };
 

@@ -18,21 +18,22 @@ struct dev_user {
   const char* apple_user_workspace_id;
   const char* yc_user_workspace_id;
   const char* workspace_member_id;
+  const char* role;
 };
 
 constexpr dev_user dev_users[] = {
     {"20202020-9e3b-46d4-a556-88b9ddc2b034", "tim@apple.dev", "Tim", "Apple",
      "20202020-9e3b-46d4-a556-88b9ddc2b035", "20202020-e10a-4c27-a90b-b08c57b02d44",
-     "20202020-0687-4c41-b707-ed1bfca972a7"},
+     "20202020-0687-4c41-b707-ed1bfca972a7", "Admin"},
     {"20202020-e6b5-4680-8a32-b8209737156b", "jane.austen@apple.dev", "Jane", "Austen",
      "20202020-1e7c-43d9-a5db-685b5069d816", "20202020-ae8d-41ea-9469-f74f5d4b002e",
-     "20202020-463f-435b-828c-107e007a2711"},
+     "20202020-463f-435b-828c-107e007a2711", "Admin"},
     {"20202020-3957-4908-9c36-2929a23f8357", "jony.ive@apple.dev", "Jony", "Ive",
      "20202020-3957-4908-9c36-2929a23f8353", "20202020-e10a-4c27-a90b-b08c57b02d45",
-     "20202020-77d5-4cb6-b60a-f4a835a85d61"},
+     "20202020-77d5-4cb6-b60a-f4a835a85d61", "Member"},
     {"20202020-7169-42cf-bc47-1cfef15264b8", "phil.schiler@apple.dev", "Phil", "Schiler",
      "20202020-7169-42cf-bc47-1cfef15264b1", "20202020-e10a-4c27-a90b-b08c57b02d46",
-     "20202020-1553-45c6-a028-5a9064cce07f"},
+     "20202020-1553-45c6-a028-5a9064cce07f", "Guest"},
 };
 
 seed_workspace dev_workspace(const char* id, const char* name, const char* subdomain,
@@ -50,8 +51,11 @@ seed_workspace dev_workspace(const char* id, const char* name, const char* subdo
          .last_name = u.last_name,
          .password = dev_password,
          .user_workspace_id = apple ? u.apple_user_workspace_id : u.yc_user_workspace_id,
-         .workspace_member_id = u.workspace_member_id});
+         .workspace_member_id = u.workspace_member_id,
+         .role = u.role});
   }
+  ws.with_guest_role = true;
+  if (apple) ws.api_keys.push_back({"20202020-f401-4d8a-a731-64d007c27bad", "My api key", "Admin"});
   ws.records = sample_records(ws.id);
   return ws;
 }

@@ -61,10 +61,13 @@ void find_api_key(pg::pool& pool, std::string workspace_id, std::string id, api_
 }
 
 void insert_api_key(pg::pool& pool, new_api_key key, api_key_callback done) {
+  // The key's role is also its role_target row (what role lists and permissions read).
   pool.query(
-      "INSERT INTO core.api_key (workspace_id, name, expires_at, revoked_at, role_id) "
-      "VALUES ($1::uuid, $2, $3::timestamptz, $4::timestamptz, $5::uuid) RETURNING " +
-          returned_columns(),
+      "WITH k AS (INSERT INTO core.api_key (workspace_id, name, expires_at, revoked_at, role_id) "
+      "VALUES ($1::uuid, $2, $3::timestamptz, $4::timestamptz, $5::uuid) RETURNING *), "
+      "t AS (INSERT INTO core.role_target (workspace_id, role_id, api_key_id) SELECT "
+      "workspace_id, role_id, id FROM k WHERE role_id IS NOT NULL) SELECT " +
+          returned_columns() + " FROM k",
       {std::move(key.workspace_id), std::move(key.name), std::move(key.expires_at),
        std::move(key.revoked_at), std::move(key.role_id)},
       single_row(std::move(done)));

@@ -81,6 +81,74 @@ void revoke_refresh_family(pg::pool& pool, std::string family_id,
       });
 }
 
+void revoke_refresh_session(pg::pool& pool, std::string jti, std::string user_id,
+                            std::function<void(db_result<long>)> done) {
+  pool.query(
+      // Deleted, not revoked: a revoked token renews once more within the cool-down (parallel
+      // renewals), and one revoked long ago reads as theft. A malformed id matches nothing.
+      "DELETE FROM core.app_token a USING core.app_token t "
+      "WHERE t.id::text = $1 AND t.user_id::text = $2 AND t.type = 'REFRESH_TOKEN' "
+      "AND a.family_id = t.family_id AND a.type = 'REFRESH_TOKEN'",
+      {std::move(jti), std::move(user_id)}, [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(db_result<long>::failure(r.error()));
+        done({r.affected_rows(), std::nullopt});
+      });
+}
+
+void replace_password_reset_token(pg::pool& pool, new_password_reset_token token,
+                                  std::function<void(db_result<std::string>)> done) {
+  pool.query(
+      "WITH revoked AS (UPDATE core.app_token SET revoked_at = now() WHERE user_id = $1::uuid "
+      "AND type = 'PASSWORD_RESET_TOKEN' AND revoked_at IS NULL) "
+      "INSERT INTO core.app_token (user_id, workspace_id, type, value, expires_at) "
+      "VALUES ($1::uuid, $2::uuid, 'PASSWORD_RESET_TOKEN', $3, now() + $4::interval) "
+      "RETURNING " +
+          iso_timestamp_sql("expires_at"),
+      {std::move(token.user_id), std::move(token.workspace_id), std::move(token.value_hash),
+       interval_ms(token.lifetime)},
+      [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(db_result<std::string>::failure(r.error()));
+        done({std::string(r.get(0, 0)), std::nullopt});
+      });
+}
+
+void find_password_reset_token(pg::pool& pool, std::string value_hash,
+                               std::function<void(db_result<std::string>)> done) {
+  pool.query(
+      "SELECT user_id FROM core.app_token WHERE value = $1 AND type = 'PASSWORD_RESET_TOKEN' "
+      "AND revoked_at IS NULL AND expires_at > now() AND user_id IS NOT NULL",
+      {std::move(value_hash)}, [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(db_result<std::string>::failure(r.error()));
+        if (r.rows() == 0) return done({std::nullopt, std::nullopt});
+        done({std::string(r.get(0, 0)), std::nullopt});
+      });
+}
+
+void redeem_password_reset_token(pg::pool& pool, std::string value_hash,
+                                 std::string new_password_hash,
+                                 std::function<void(db_result<std::string>)> done) {
+  // The first UPDATE takes the token's row lock: of two concurrent redemptions one finds it
+  // revoked, so a token sets a password once.
+  pool.query(
+      "WITH redeemed AS (UPDATE core.app_token SET revoked_at = now() WHERE value = $1 "
+      "AND type = 'PASSWORD_RESET_TOKEN' AND revoked_at IS NULL AND expires_at > now() "
+      "AND user_id IS NOT NULL RETURNING user_id), "
+      "updated AS (UPDATE core.\"user\" u SET password_hash = $2 FROM redeemed "
+      "WHERE u.id = redeemed.user_id RETURNING u.id), "
+      "ended AS (DELETE FROM core.app_token a USING redeemed WHERE a.user_id = redeemed.user_id "
+      "AND a.type = 'REFRESH_TOKEN'), "
+      "superseded AS (UPDATE core.app_token a SET revoked_at = now() FROM redeemed "
+      "WHERE a.user_id = redeemed.user_id AND a.type = 'PASSWORD_RESET_TOKEN' "
+      "AND a.revoked_at IS NULL AND a.value IS DISTINCT FROM $1) "
+      "SELECT id FROM updated",
+      {std::move(value_hash), std::move(new_password_hash)},
+      [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(db_result<std::string>::failure(r.error()));
+        if (r.rows() == 0) return done({std::nullopt, std::nullopt});
+        done({std::string(r.get(0, 0)), std::nullopt});
+      });
+}
+
 void consume_login_token(pg::pool& pool, std::string jti, std::string expires_at_iso,
                          std::function<void(db_result<bool>)> done) {
   pool.query(

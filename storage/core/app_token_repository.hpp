@@ -52,6 +52,33 @@ void rotate_refresh_token(pg::pool& pool, std::string id, std::chrono::milliseco
 void revoke_refresh_family(pg::pool& pool, std::string family_id,
                            std::function<void(db_result<long>)> done);
 
+// Ends the session `jti` belongs to (signOut): deletes every refresh token of its family, so none
+// renews again, not even within the cool-down. The number deleted (0 for an unknown id, or one of
+// another user).
+void revoke_refresh_session(pg::pool& pool, std::string jti, std::string user_id,
+                            std::function<void(db_result<long>)> done);
+
+// Password reset tokens: rows of type PASSWORD_RESET_TOKEN whose `value` is the SHA-256 (hex) of
+// the token sent to the user. A new one revokes the user's earlier ones; it is redeemed once.
+struct new_password_reset_token {
+  std::string user_id;
+  std::string workspace_id;  // the workspace whose URL the link opens
+  std::string value_hash;
+  std::chrono::milliseconds lifetime;
+};
+// Answers the new row's expiresAt (ISO).
+void replace_password_reset_token(pg::pool& pool, new_password_reset_token token,
+                                  std::function<void(db_result<std::string>)> done);
+// The user id of a live (unrevoked, unexpired) reset token; no value otherwise.
+void find_password_reset_token(pg::pool& pool, std::string value_hash,
+                               std::function<void(db_result<std::string>)> done);
+// One statement: when the token is live, sets the user's password hash, revokes every reset token
+// of the user and deletes its refresh tokens (a reset ends the sessions a thief may hold). Answers
+// the user id; no value when the token was not live (reused, expired or unknown).
+void redeem_password_reset_token(pg::pool& pool, std::string value_hash,
+                                 std::string new_password_hash,
+                                 std::function<void(db_result<std::string>)> done);
+
 // Records the login token's `jti`; true the first time, false when it was already used.
 void consume_login_token(pg::pool& pool, std::string jti, std::string expires_at_iso,
                          std::function<void(db_result<bool>)> done);

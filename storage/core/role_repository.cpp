@@ -25,7 +25,8 @@ const std::string& details_sql() {
       "p.object_metadata_id, 'fieldMetadataId', p.field_metadata_id, 'read', "
       "p.can_read_field_value, 'update', p.can_update_field_value) ORDER BY p.created_at, p.id), "
       "'[]') FROM core.field_permission p WHERE p.role_id = r.id)"
-      ", (SELECT COALESCE(json_agg(uw.user_id ORDER BY uw.created_at), '[]') FROM "
+      ", (SELECT COALESCE(json_agg(json_build_object('userId', uw.user_id, 'userWorkspaceId', "
+      "uw.id) ORDER BY uw.created_at), '[]') FROM "
       "core.role_target t JOIN core.user_workspace uw ON uw.id = t.user_workspace_id AND "
       "uw.deleted_at IS NULL WHERE t.role_id = r.id)"
       ", (SELECT COALESCE(json_agg(json_build_object('id', k.id, 'name', k.name, 'expiresAt', " +
@@ -76,7 +77,8 @@ role_details read_details(const pg::result& r, int row) {
                                    json_bool(o, "update")});
   }
   for (auto& v : json_array(r.get(row, base + 3))) {
-    if (v.is_string()) d.member_user_ids.emplace_back(v.as_string());
+    const auto& o = v.as_object();
+    d.members.push_back({json_text(o, "userId"), json_text(o, "userWorkspaceId")});
   }
   for (auto& v : json_array(r.get(row, base + 4))) {
     const auto& o = v.as_object();
@@ -218,7 +220,6 @@ void delete_role(pg::pool& pool, std::string workspace_id, std::string role_id,
       !query::is_uuid(fallback_role_id))
     return done({false, std::nullopt});
   std::vector<pg::statement> statements;
-  // API keys first: their trigger rewrites their role_target rows.
   statements.push_back(
       {"UPDATE core.api_key SET role_id = $3::uuid WHERE workspace_id = $1::uuid AND "
        "role_id = $2::uuid AND EXISTS (SELECT 1 FROM core.role WHERE id = $3::uuid AND "
@@ -296,14 +297,20 @@ void assign_api_key_role(pg::pool& pool, std::string workspace_id, std::string a
                          std::string role_id, done_callback done) {
   if (!query::is_uuid(workspace_id) || !query::is_uuid(api_key_id) || !query::is_uuid(role_id))
     return done({false, std::nullopt});
-  // The key's trigger moves its role_target row and bumps roles_version.
-  pool.query(
-      "UPDATE core.api_key SET role_id = $3::uuid WHERE workspace_id = $1::uuid AND id = $2::uuid",
-      {std::move(workspace_id), std::move(api_key_id), std::move(role_id)},
-      [done = std::move(done)](pg::result r) {
-        if (!r.ok()) return done(db_result<bool>::failure(r.error()));
-        done({r.affected_rows() > 0, std::nullopt});
-      });
+  std::vector<pg::statement> statements;
+  statements.push_back(
+      {"UPDATE core.api_key SET role_id = $3::uuid WHERE workspace_id = $1::uuid AND id = $2::uuid",
+       {workspace_id, api_key_id, role_id}});
+  statements.push_back(
+      {"INSERT INTO core.role_target (workspace_id, role_id, api_key_id) SELECT $1::uuid, "
+       "$3::uuid, k.id FROM core.api_key k WHERE k.workspace_id = $1::uuid AND k.id = $2::uuid "
+       "ON CONFLICT (api_key_id) WHERE api_key_id IS NOT NULL DO UPDATE SET role_id = "
+       "EXCLUDED.role_id",
+       {workspace_id, api_key_id, role_id}});
+  pool.transaction(std::move(statements), [done = std::move(done)](pg::transaction_result t) {
+    if (!t.ok()) return done(db_result<bool>::failure(*t.error));
+    done({t.results[0].affected_rows() > 0, std::nullopt});
+  });
 }
 
 }  // namespace cohort::storage::core

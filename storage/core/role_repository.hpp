@@ -68,7 +68,8 @@ void assign_member_role(pg::pool& pool, std::string workspace_id, std::string us
 // How many live memberships of the workspace hold the role.
 void count_role_members(pg::pool& pool, std::string workspace_id, std::string role_id,
                         std::function<void(db_result<long>)> done);
-// Gives the API key that role; false when the workspace has no such key.
+// Gives the API key that role (core.api_key.role_id and its role_target row); false when the
+// workspace has no such key.
 void assign_api_key_role(pg::pool& pool, std::string workspace_id, std::string api_key_id,
                          std::string role_id, done_callback done);
 

@@ -72,7 +72,11 @@ struct role_details {
   std::vector<permission_flag_row> flags;
   std::vector<object_permission_row> object_permissions;
   std::vector<field_permission_row> field_permissions;
-  std::vector<std::string> member_user_ids;  // users whose membership holds the role
+  struct member {
+    std::string user_id;
+    std::string user_workspace_id;
+  };
+  std::vector<member> members;  // the live memberships holding the role
   std::vector<role_api_key_row> api_keys;
 };
 

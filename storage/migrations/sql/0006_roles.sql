@@ -35,7 +35,9 @@ CREATE TABLE core.role_target (
   workspace_id uuid NOT NULL REFERENCES core.workspace (id) ON DELETE CASCADE,
   role_id uuid NOT NULL REFERENCES core.role (id) ON DELETE CASCADE,
   user_workspace_id uuid REFERENCES core.user_workspace (id) ON DELETE CASCADE,
-  api_key_id uuid REFERENCES core.api_key (id) ON DELETE CASCADE,
+  -- core.api_key comes in a later migration (0035): no foreign key; a key's row goes with its
+  -- workspace, and the API-key code keeps this row and core.api_key.role_id the same.
+  api_key_id uuid,
   agent_id uuid,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now(),
@@ -99,26 +101,6 @@ CREATE TABLE core.permission_flag (
 
 ALTER TABLE core.workspace ADD COLUMN roles_version bigint NOT NULL DEFAULT 1;
 
--- core.api_key.role_id stays the key's role as the API-key code reads it; this trigger keeps the
--- key's role_target row the same, so that role lists and permission loading see one place.
-CREATE OR REPLACE FUNCTION core.sync_api_key_role_target() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'UPDATE' AND NEW.role_id IS NOT DISTINCT FROM OLD.role_id THEN
-    RETURN NEW;
-  END IF;
-  DELETE FROM core.role_target WHERE api_key_id = NEW.id;
-  IF NEW.role_id IS NOT NULL THEN
-    INSERT INTO core.role_target (workspace_id, role_id, api_key_id)
-    VALUES (NEW.workspace_id, NEW.role_id, NEW.id);
-  END IF;
-  UPDATE core.workspace SET roles_version = roles_version + 1 WHERE id = NEW.workspace_id;
-  RETURN NEW;
-END;
-$$;
-CREATE TRIGGER api_key_role_target AFTER INSERT OR UPDATE OF role_id ON core.api_key
-  FOR EACH ROW EXECUTE FUNCTION core.sync_api_key_role_target();
-
 -- Workspaces that existed before roles: Admin and Member, every membership and key Admin (before
 -- roles, everybody could do everything), Member the default role.
 INSERT INTO core.role (workspace_id, label, description, icon, standard_id, is_editable,
@@ -137,5 +119,14 @@ UPDATE core.workspace w SET default_role_id = r.id
 INSERT INTO core.role_target (workspace_id, role_id, user_workspace_id)
 SELECT uw.workspace_id, r.id, uw.id FROM core.user_workspace uw
   JOIN core.role r ON r.workspace_id = uw.workspace_id AND r.label = 'Admin';
-UPDATE core.api_key k SET role_id = r.id
-  FROM core.role r WHERE r.workspace_id = k.workspace_id AND r.label = 'Admin';
+-- Keys of a database that already had core.api_key (none on a new database).
+DO $$
+BEGIN
+  IF to_regclass('core.api_key') IS NOT NULL THEN
+    UPDATE core.api_key k SET role_id = r.id
+      FROM core.role r WHERE r.workspace_id = k.workspace_id AND r.label = 'Admin';
+    INSERT INTO core.role_target (workspace_id, role_id, api_key_id)
+    SELECT k.workspace_id, k.role_id, k.id FROM core.api_key k WHERE k.role_id IS NOT NULL;
+  END IF;
+END;
+$$;
