@@ -66,6 +66,18 @@ struct settings {
   int webhook_max_attempts = 6;
   std::chrono::milliseconds webhook_retry_base_delay = std::chrono::seconds(1);
 
+  // Mail (Twenty's EMAIL_* names and defaults): logged, or sent through an SMTP server.
+  std::string email_driver = "logger";  // logger or smtp
+  std::string email_from_address = "noreply@yourdomain.com";
+  std::string email_from_name = "Felix from Twenty";
+  std::string email_smtp_host;
+  std::uint16_t email_smtp_port = 587;
+  std::string email_smtp_user;
+  std::string email_smtp_password;
+  bool email_smtp_no_tls = false;  // never STARTTLS (nor implicit TLS on port 465)
+  std::chrono::milliseconds email_smtp_timeout = std::chrono::seconds(30);
+  int email_max_attempts = 5;
+
   // Rate limiting: API_RATE_LIMITING_LIMIT requests per API_RATE_LIMITING_TTL seconds per token
   // (Twenty's names and defaults), refilled continuously; failed sign-ins per e-mail likewise.
   int api_rate_limiting_ttl = 100;

@@ -1,5 +1,6 @@
 #include "config/settings_table.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <sstream>
 
@@ -256,6 +257,35 @@ std::vector<setting_spec> make_table() {
       {"WEBHOOK_RETRY_BASE_DELAY", "", "1s",
        "first backoff between delivery attempts; doubles each time, with jitter",
        duration(&settings::webhook_retry_base_delay)},
+      {"EMAIL_DRIVER", "", "logger",
+       "how e-mails (invitations, password resets) leave: logger (written to the log) or smtp",
+       [](settings& s, std::string_view v) -> std::optional<std::string> {
+         std::string lower(v);
+         for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+         if (lower != "logger" && lower != "smtp") return "logger or smtp";
+         s.email_driver = lower;
+         return std::nullopt;
+       }},
+      {"EMAIL_FROM_ADDRESS", "", "noreply@yourdomain.com", "sender address of outgoing e-mails",
+       text(&settings::email_from_address, false)},
+      {"EMAIL_FROM_NAME", "", "Felix from Twenty", "sender name of outgoing e-mails",
+       text(&settings::email_from_name)},
+      {"EMAIL_SMTP_HOST", "", "(empty)", "SMTP server (EMAIL_DRIVER=smtp)",
+       text(&settings::email_smtp_host)},
+      {"EMAIL_SMTP_PORT", "", "587",
+       "SMTP port; 465 speaks TLS from the start, others upgrade with STARTTLS when offered",
+       integer<std::uint16_t>(&settings::email_smtp_port, 1, 65535)},
+      {"EMAIL_SMTP_USER", "", "(empty: no authentication)",
+       "SMTP user (AUTH PLAIN or LOGIN, as the server offers)", text(&settings::email_smtp_user)},
+      {"EMAIL_SMTP_PASSWORD", "", "(empty)", "SMTP password", text(&settings::email_smtp_password)},
+      {"EMAIL_SMTP_NO_TLS", "", "false",
+       "never use TLS towards the SMTP server (no STARTTLS, no implicit TLS)",
+       boolean(&settings::email_smtp_no_tls)},
+      {"EMAIL_SMTP_TIMEOUT", "", "30s", "time one SMTP conversation may take",
+       duration(&settings::email_smtp_timeout)},
+      {"EMAIL_MAX_ATTEMPTS", "", "5",
+       "attempts of one e-mail before it is dead (connection failures and 4xx answers are retried)",
+       integer<int>(&settings::email_max_attempts, 1, 100)},
       {"API_RATE_LIMITING_TTL", "", "100",
        "seconds in which a token (or an address, without one) may make API_RATE_LIMITING_LIMIT "
        "requests; the allowance refills continuously",

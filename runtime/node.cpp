@@ -21,6 +21,7 @@
 #include "api/gateway_actor.hpp"
 #include "api/health.hpp"
 #include "api/http/process_stats.hpp"
+#include "api/mail/mail_sender.hpp"
 #include "api/router.hpp"
 #include "api/webhooks/webhook_jobs.hpp"
 #include "runtime/api_services.hpp"
@@ -147,6 +148,7 @@ std::optional<std::string> node::start(bool& config_problem) {
       {"event_bus", [](caf::actor_system& s) { return actors::spawn_event_bus(s); }});
   api::webhooks::register_webhooks(*p.background.jobs, *p.background.consumers, p.db.pool(),
                                    settings_, p.metrics);
+  api::mail::register_mail_jobs(*p.background.jobs, settings_);
   add_background_children(p.background, sup, p.db.pool());
   sup.children.push_back({"workspace_registry", [reg](caf::actor_system& s) {
                             return actors::spawn_workspace_registry(s, reg);
