@@ -12,6 +12,8 @@ void add_token_resolvers(resolver_list& out, const state_ptr& state);
 void add_current_user_resolvers(resolver_list& out, const state_ptr& state);
 void add_workspace_resolvers(resolver_list& out, const state_ptr& state);
 void add_search_resolvers(resolver_list& out, const state_ptr& state);
+// sendInvitations & co., the invite-hash queries and signUpInWorkspace (invitation_resolvers.cpp).
+void add_invitation_resolvers(resolver_list& out, const state_ptr& state);
 void add_two_factor_resolvers(resolver_list& out, const state_ptr& state);
 void add_password_reset_resolvers(resolver_list& out, const state_ptr& state);
 void add_sign_out_resolvers(resolver_list& out, const state_ptr& state);

@@ -52,6 +52,7 @@ resolver_list implemented_resolvers(const state_ptr& state) {
   add_current_user_resolvers(list, state);
   add_workspace_resolvers(list, state);
   add_search_resolvers(list, state);
+  add_invitation_resolvers(list, state);
   webhooks::add_webhook_resolvers(list, state);
   add_api_key_resolvers(list, state);
   add_role_resolvers(list, state);

@@ -1,0 +1,29 @@
+// EMAIL_DRIVER=logger (the default): an invitation is written to the server's log, and sending
+// does not fail.
+#include "integration/invitations/invitation_env.hpp"
+
+namespace {
+
+using cohort::testing::text_at;
+using cohort::testing::two_workspaces;
+
+TEST(invitations_logger, the_mail_is_logged_and_sending_succeeds) {
+  two_workspaces ws("invitations_logger", {{"EMAIL_DRIVER", "logger"}});
+  auto sent = ws.graphql(R"(mutation { sendInvitations(emails: ["logged.invitee@example.com"]) {
+      success errors result { email } } })",
+                         {}, ws.a.access, "/metadata");
+  EXPECT_TRUE(sent.at_pointer("/data/sendInvitations/success").as_bool()) << sent;
+  EXPECT_EQ(text_at(sent, "/data/sendInvitations/result/0/email"), "logged.invitee@example.com");
+  // The email.send job runs in the background: wait for its log line.
+  const std::string line = "to <logged.invitee@example.com>: Join your team on Twenty";
+  EXPECT_TRUE(ws.server().proc().wait_for_output(line, std::chrono::seconds(60)));
+  std::string log = ws.server().proc().output();
+  EXPECT_NE(log.find("/invite/" +
+                     ws.sql("SELECT invite_hash FROM core.workspace WHERE id = '" + ws.a.id + "'") +
+                     "?inviteToken="),
+            std::string::npos);
+  EXPECT_EQ(ws.sql("SELECT count(*) FROM core.job WHERE kind = 'email.send' AND status = 'dead'"),
+            "0");
+}
+
+}  // namespace
