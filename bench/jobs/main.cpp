@@ -25,6 +25,7 @@
 #include "actors/events/outbox_relay.hpp"
 #include "actors/jobs/job_supervisor.hpp"
 #include "actors/jobs/job_worker.hpp"
+#include "bench/support/latency.hpp"
 #include "runtime/database.hpp"
 #include "storage/events/notification_listener.hpp"
 #include "storage/jobs/job_enqueue.hpp"
@@ -33,16 +34,12 @@
 
 namespace {
 
+using cohort::bench::percentile;
+
 using namespace cohort;
 using steady = std::chrono::steady_clock;
 namespace aj = actors::jobs;
 namespace sj = storage::jobs;
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
 
 std::int64_t now_ns() {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(steady::now().time_since_epoch())

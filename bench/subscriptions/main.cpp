@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "api/auth/token_service.hpp"
+#include "bench/support/latency.hpp"
 #include "fixtures/cohort_server.hpp"
 #include "fixtures/postgres_server.hpp"
 #include "fixtures/raw_client.hpp"
@@ -27,22 +28,14 @@
 namespace {
 
 using namespace cohort::testing;
-using clock_type = std::chrono::steady_clock;
+using cohort::bench::clock_type;
+using cohort::bench::ms_between;
+using cohort::bench::percentile;
 namespace json = boost::json;
 
 constexpr const char* subscription = R"(subscription {
   onDbEvent(input: { objectNameSingular: "person", action: CREATED }) {
     action objectNameSingular eventDate record } })";
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
-
-double ms_between(clock_type::time_point a, clock_type::time_point b) {
-  return std::chrono::duration<double, std::milli>(b - a).count();
-}
 
 int arg(int argc, char** argv, const char* name, int fallback) {
   for (int i = 1; i + 1 < argc; ++i) {

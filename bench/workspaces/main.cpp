@@ -27,6 +27,7 @@
 #include "actors/workspace/workspace_runtime.hpp"
 #include "api/auth/token_service.hpp"
 #include "api/platform/platform_schema.hpp"
+#include "bench/support/latency.hpp"
 #include "model/stable_id.hpp"
 #include "model/standard/standard_objects.hpp"
 #include "runtime/database.hpp"
@@ -37,7 +38,8 @@
 namespace {
 
 using namespace cohort;
-using clock_type = std::chrono::steady_clock;
+using cohort::bench::clock_type;
+using cohort::bench::percentile;
 
 long rss_kib() {
   std::ifstream in("/proc/self/status");
@@ -50,11 +52,6 @@ long rss_kib() {
 
 std::string workspace_id(int i) {
   return model::uuid_v5("6ba7b810-9dad-11d1-80b4-00c04fd430c8", "bench-ws-" + std::to_string(i));
-}
-
-double percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
 }
 
 // p50/p99 of provisioning `n` workspaces one after another; the first schema name is returned
