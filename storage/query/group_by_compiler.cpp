@@ -115,7 +115,8 @@ dimension compile_dimension(compile_context& ctx, const model::object_metadata& 
           "MISSING_TIMEZONE_FOR_DATE_GROUP_BY"));
     }
     out.time_zone_sql = "(SELECT core.checked_time_zone(" + ctx.bind(d.time_zone, "text") + "))";
-  } else if (field.type == field_type::date_time && !d.time_zone.empty()) {
+  } else if (field.type == field_type::date_time && !d.time_zone.empty() &&
+             !d.granularity.empty() && d.granularity != "NONE") {
     // Day of the week, month or quarter of the year: in the client's zone when it gives one.
     out.time_zone_sql = "(SELECT core.checked_time_zone(" + ctx.bind(d.time_zone, "text") + "))";
   }

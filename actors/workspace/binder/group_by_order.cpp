@@ -64,7 +64,7 @@ std::variant<std::vector<model::group_order>, std::string> group_order_of(
         const auto& [name, direction] = *value.get_object().begin();
         order.aggregate = aggregate_of(object, name);
         if (order.aggregate.operation.empty()) {
-          return "Unknown aggregate \"" + std::string(name) + "\" of " + object.name_singular;
+          return "Unknown aggregate '" + std::string(name) + "'";
         }
         order.aggregate.key = std::string(name);
         if (!is_direction(direction)) return directions_message();
