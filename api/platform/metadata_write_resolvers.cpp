@@ -10,6 +10,7 @@
 #include "api/platform/metadata_context.hpp"
 #include "api/platform/metadata_nodes.hpp"
 #include "api/platform/metadata_resolvers.hpp"
+#include "api/platform/permission_guard.hpp"
 
 namespace cohort::api::platform {
 
@@ -56,6 +57,7 @@ field_resolver submit(md::change_kind kind) {
   return [kind](resolve_info& info, completion done) {
     auto* ctx = static_cast<metadata_context*>(info.context());
     if (!ctx || !ctx->model || !ctx->workspace) return done.fail(forbidden_resource());
+    if (!holds_flag(ctx->who, "DATA_MODEL")) return done.fail(permission_denied_error());
     md::metadata_change change{kind, change_input(kind, object_arg(info.args(), "input"))};
     const bool deleting =
         kind == md::change_kind::delete_object || kind == md::change_kind::delete_field;

@@ -36,4 +36,32 @@ std::optional<std::string> workspace_with_flag(const resolve_info& info, const r
   return who.workspace_id;
 }
 
+std::optional<std::string_view> missing_workspace_update_flag(const actors::caller& who,
+                                                              const json::object& data) {
+  struct guarded_field {
+    std::string_view field;
+    std::string_view flag;
+  };
+  static constexpr guarded_field fields[] = {
+      {"displayName", "WORKSPACE"},
+      {"subdomain", "WORKSPACE"},
+      {"logo", "WORKSPACE"},
+      {"customDomain", "WORKSPACE"},
+      {"trashRetentionDays", "WORKSPACE"},
+      {"inviteHash", "WORKSPACE_MEMBERS"},
+      {"isGoogleAuthEnabled", "SECURITY"},
+      {"isMicrosoftAuthEnabled", "SECURITY"},
+      {"isPasswordAuthEnabled", "SECURITY"},
+      {"allowImpersonation", "SECURITY"},
+      {"isTwoFactorAuthenticationEnforced", "SECURITY"},
+      {"isPublicInviteLinkEnabled", "SECURITY"},
+      {"editableProfileFields", "SECURITY"},
+      {"defaultRoleId", "ROLES"},
+  };
+  for (const auto& f : fields) {
+    if (data.contains(f.field) && !holds_flag(who, f.flag)) return f.flag;
+  }
+  return std::nullopt;
+}
+
 }  // namespace cohort::api::platform

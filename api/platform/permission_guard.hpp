@@ -35,4 +35,12 @@ field_error guard_error(guard_refusal why);
 std::optional<std::string> workspace_with_flag(const resolve_info& info, const reply& out,
                                                std::string_view flag);
 
+// updateWorkspace is guarded per field (spec §3.4): displayName, subdomain, logo, customDomain,
+// trashRetentionDays need WORKSPACE; inviteHash WORKSPACE_MEMBERS; the sign-in, impersonation,
+// 2FA, invite-link and profile settings SECURITY; defaultRoleId ROLES. The first flag the input
+// needs and the caller lacks, if any (Twenty does not check while the workspace is
+// PENDING_CREATION: the caller decides that).
+std::optional<std::string_view> missing_workspace_update_flag(const actors::caller& who,
+                                                              const json::object& data);
+
 }  // namespace cohort::api::platform

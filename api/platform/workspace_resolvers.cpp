@@ -1,5 +1,6 @@
 // The caller's workspace: activateWorkspace (schema, standard objects and the creator's member,
 // then ACTIVE), currentWorkspace, updateWorkspace and deleteCurrentWorkspace (soft).
+#include "api/platform/permission_guard.hpp"
 #include "api/platform/platform_json.hpp"
 #include "api/platform/platform_resolvers.hpp"
 #include "api/platform/subdomain_generator.hpp"
@@ -79,11 +80,27 @@ std::optional<bool> optional_bool(const json::object& data, std::string_view nam
   return v->get_bool();
 }
 
+void apply_update(const state_ptr& state, const reply& out, const actors::caller& who,
+                  const json::object& data);
+
 void update(const state_ptr& state, resolve_info& info, completion done) {
   reply out(std::move(done));
   auto who = caller_of(info);
   if (!who.workspace_id || !who.user_id) return out.error(forbidden_resource());
   json::object data = object_arg(info.args(), "data");
+  if (!missing_workspace_update_flag(who, data)) return apply_update(state, out, who, data);
+  // Onboarding (PENDING_CREATION: no role yet) sets its workspace up without any flag.
+  core::find_workspace_by_id(*state->pool, *who.workspace_id,
+                             [state, out, who, data](core::db_result<core::workspace_row> w) {
+                               if (out.failed(w)) return;
+                               if (!w.value || w.value->activation_status != "PENDING_CREATION")
+                                 return out.error(permission_denied_error());
+                               apply_update(state, out, who, data);
+                             });
+}
+
+void apply_update(const state_ptr& state, const reply& out, const actors::caller& who,
+                  const json::object& data) {
   core::workspace_update u;
   if (auto subdomain = nullable_string(data, "subdomain"); subdomain && *subdomain) {
     if (!is_valid_subdomain(**subdomain))
@@ -118,6 +135,7 @@ void delete_current(const state_ptr& state, resolve_info& info, completion done)
   reply out(std::move(done));
   auto who = caller_of(info);
   if (!who.workspace_id || !who.user_id) return out.error(forbidden_resource());
+  if (!holds_flag(who, "WORKSPACE")) return out.error(permission_denied_error());
   core::soft_delete_workspace(*state->pool, *who.workspace_id, answer_workspace(state, out));
 }
 
