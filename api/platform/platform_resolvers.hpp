@@ -3,6 +3,7 @@
 #pragma once
 
 #include "api/platform/resolver_support.hpp"
+#include "graphql/type/schema_builder.hpp"
 
 namespace cohort::api::platform {
 
@@ -17,6 +18,9 @@ void add_invitation_resolvers(resolver_list& out, const state_ptr& state);
 void add_two_factor_resolvers(resolver_list& out, const state_ptr& state);
 void add_password_reset_resolvers(resolver_list& out, const state_ptr& state);
 void add_sign_out_resolvers(resolver_list& out, const state_ptr& state);
+// UserWorkspace.twoFactorAuthenticationMethodSummary, read from the database
+// (two_factor_summary.cpp).
+void attach_two_factor_summary(graphql::type::schema_builder& builder, const state_ptr& state);
 
 // A LOGIN token verified for the workspace of the request's origin (token_resolvers.cpp).
 struct login_grant {

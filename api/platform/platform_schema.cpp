@@ -49,6 +49,9 @@ resolver_list implemented_resolvers(const state_ptr& state) {
   add_sign_up_resolvers(list, state);
   add_sign_in_resolvers(list, state);
   add_token_resolvers(list, state);
+  add_two_factor_resolvers(list, state);
+  add_password_reset_resolvers(list, state);
+  add_sign_out_resolvers(list, state);
   add_current_user_resolvers(list, state);
   add_workspace_resolvers(list, state);
   add_search_resolvers(list, state);
@@ -94,10 +97,15 @@ import.directives = options.directives;
 auto imported = gu::add_introspection_types(builder, metadata_introspection(), import);
 platform_schema_result out{imported.roots, std::move(imported.errors)};
 if (!out.ok()) return out;
-auto list = implemented_resolvers(make_state(services));
+// Newer than 1.6 (spec §1.5): signOut(refreshToken) ends a session; added on both endpoints.
+if (out.roots.mutation)
+  out.roots.mutation->field("signOut", "Boolean!").arg("refreshToken", "String");
+auto state = make_state(services);
+auto list = implemented_resolvers(state);
 // The metadata mutations need the /metadata request context (the caller's workspace actor).
 if (which == endpoint::metadata) add_metadata_write_resolvers(list);
 attach_metadata_type_resolvers(builder);
+attach_two_factor_summary(builder, state);
 attach_resolvers(out.roots.query, "Query", list);
 attach_resolvers(out.roots.mutation, "Mutation", list);
 attach_resolvers(out.roots.subscription, "Subscription", list);

@@ -121,6 +121,15 @@ TEST(TwoFactor, ProvisionVerifyThenSignInAsksForAnOtp) {
                 {"data", json::object{{"verifyTwoFactorAuthenticationMethodForAuthenticatedUser",
                                        json::object{{"success", true}}}}}}));
   EXPECT_EQ(method_status(s, m), "VERIFIED");
+  // The member's settings show it (currentUser.currentUserWorkspace).
+  auto me_before = s.post(R"({ currentUser { currentUserWorkspace {
+      twoFactorAuthenticationMethodSummary { twoFactorAuthenticationMethodId status strategy } } } })",
+                          {}, m.access);
+  EXPECT_EQ(
+      at(me_before, "/data/currentUser/currentUserWorkspace/twoFactorAuthenticationMethodSummary"),
+      (json::array{json::object{{"twoFactorAuthenticationMethodId", method_id(s, m)},
+                                {"status", "VERIFIED"},
+                                {"strategy", "TOTP"}}}));
 
   // Signing in now stops at the login token: the OTP is required.
   std::string login = s.login_token(m);
@@ -136,7 +145,9 @@ TEST(TwoFactor, ProvisionVerifyThenSignInAsksForAnOtp) {
     EXPECT_EQ(s.post(from_otp, {{"t", login}, {"otp", stale}, {"o", m.origin}}),
               error_body("Invalid OTP", invalid_otp_ext()));
   }
-  auto in = s.post(from_otp, {{"t", login}, {"otp", code_now(secret)}, {"o", m.origin}});
+  // On /graphql as on /metadata.
+  auto in =
+      s.post(from_otp, {{"t", login}, {"otp", code_now(secret)}, {"o", m.origin}}, "", "/graphql");
   std::string access =
       text_at(in, "/data/getAuthTokensFromOTP/tokens/accessOrWorkspaceAgnosticToken/token");
   auto me = s.post("{ currentUser { id email } }", {}, access);
