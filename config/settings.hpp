@@ -85,6 +85,13 @@ struct settings {
   int sign_in_failures_limit = 10;    // 0: no limit
   std::chrono::milliseconds sign_in_failures_ttl = std::chrono::minutes(15);
 
+  // Workspace lifecycle (Twenty's names and defaults): SUSPENDED or INACTIVE workspaces are
+  // soft-deleted after this many days, and hard-deleted once the difference of the two has passed
+  // since; at most so many hard deletions are queued per daily run.
+  int workspace_inactive_days_before_soft_deletion = 14;
+  int workspace_inactive_days_before_deletion = 21;
+  int max_number_of_workspaces_deleted_per_execution = 5;
+
   // Logs
   std::string log_level = "info";
   config::log_format log_format = log_format::text;

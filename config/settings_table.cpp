@@ -300,6 +300,17 @@ std::vector<setting_spec> make_table() {
        integer<int>(&settings::sign_in_failures_limit, 0, 1'000'000)},
       {"SIGN_IN_FAILURES_TTL", "", "15m", "window of SIGN_IN_FAILURES_LIMIT, refilled continuously",
        duration(&settings::sign_in_failures_ttl)},
+      {"WORKSPACE_INACTIVE_DAYS_BEFORE_SOFT_DELETION", "", "14",
+       "days a SUSPENDED or INACTIVE workspace stays before the daily cleanup soft-deletes it",
+       integer<int>(&settings::workspace_inactive_days_before_soft_deletion, 1, 100'000)},
+      {"WORKSPACE_INACTIVE_DAYS_BEFORE_DELETION", "", "21",
+       "days of inactivity before a workspace is hard-deleted (schema dropped, rows deleted): the "
+       "cleanup destroys soft-deleted workspaces once the difference with "
+       "WORKSPACE_INACTIVE_DAYS_BEFORE_SOFT_DELETION has passed",
+       integer<int>(&settings::workspace_inactive_days_before_deletion, 1, 100'000)},
+      {"MAX_NUMBER_OF_WORKSPACES_DELETED_PER_EXECUTION", "", "5",
+       "hard deletions the daily workspace cleanup queues at most",
+       integer<int>(&settings::max_number_of_workspaces_deleted_per_execution, 0, 100'000)},
       {"LOG_LEVEL", "--log-level", "info", "trace, debug, info, warn, error, critical or off",
        apply_log_level},
       {"LOG_FORMAT", "--log-format", "text", "text, or json for one JSON object per line",

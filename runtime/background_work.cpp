@@ -10,7 +10,9 @@
 #include "actors/events/timeline_consumer.hpp"
 #include "actors/jobs/job_supervisor.hpp"
 #include "actors/jobs/job_worker.hpp"
+#include "actors/workspace/workspace_registry.hpp"
 #include "api/subscriptions/subscription_actor.hpp"
+#include "storage/core/workspace_deletion.hpp"
 #include "storage/events/notification_listener.hpp"
 #include "storage/pg/pool.hpp"
 
@@ -64,8 +66,16 @@ void start_background_work(background_work& work, const storage::pg::pool& pool,
                            std::shared_ptr<actors::handle_table> handles,
                            api::http::metrics_registry& metrics) {
   work.listener = std::make_unique<storage::events::notification_listener>(
-      pool.options().conninfo, std::vector<std::string>{"cohort_job", "cohort_outbox"},
+      pool.options().conninfo,
+      std::vector<std::string>{"cohort_job", "cohort_outbox",
+                               storage::core::workspace_deleted_channel},
       [handles](const std::string& channel, const std::string& payload) {
+        if (channel == storage::core::workspace_deleted_channel) {
+          // Every node stops the actor (and so the caches) of a hard-deleted workspace.
+          if (auto registry = handles->get("workspace_registry"))
+            caf::anon_send(registry, actors::gone_atom::value, payload);
+          return;
+        }
         if (channel != "cohort_job") {
           if (auto relay = handles->get("outbox_relay"))
             caf::anon_send(relay, actors::events::wake_atom::value);

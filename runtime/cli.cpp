@@ -20,6 +20,9 @@ struct verb {
   const char* name;
   const char* summary;
   int (*run)(const config::settings&);
+  // Verbs that take words and flags of their own (`jobs retry 7`, `workspace delete <id> --hard`).
+  int (*run_with_args)(const config::settings&, const std::vector<std::string>&) = nullptr;
+  std::vector<std::string> own_flags = {};
 };
 
 const std::vector<verb>& verbs() {
@@ -27,7 +30,13 @@ const std::vector<verb>& verbs() {
       {"serve", "run the server (the default verb)", run_serve},
       {"migrate", "apply pending core schema migrations and exit", run_migrate},
       {"version", "print the version and exit", run_version},
-      {"jobs", "dead jobs: `jobs list`, `jobs retry <id>`, `jobs purge`", nullptr},
+      {"jobs", "dead jobs: `jobs list`, `jobs retry <id>`, `jobs purge`", nullptr, run_jobs},
+      {"workspace",
+       "`workspace delete <id>` soft-deletes a workspace; with --hard, queues its hard deletion "
+       "and waits for it (--no-wait: just queue it)",
+       nullptr,
+       run_workspace,
+       {"--hard", "--no-wait"}},
   };
   return all;
 }
@@ -72,6 +81,16 @@ int run_cli(int argc, char** argv) {
               << "\": expected serve, migrate, version or help\n";
     return exit_config;
   }
+  // A verb's own flags are not settings: set them aside before the settings are read.
+  std::vector<std::string> own;
+  std::erase_if(args, [&](const std::string& a) {
+    for (const auto& f : chosen->own_flags)
+      if (a == f) {
+        own.push_back(a);
+        return true;
+      }
+    return false;
+  });
   auto loaded = config::load_settings(args, config::process_environment());
   if (loaded.help) {
     print_verb_help(*chosen, std::cout);
@@ -81,7 +100,11 @@ int run_cli(int argc, char** argv) {
     std::cerr << "cohort: " << loaded.error->what() << "\n";
     return exit_config;
   }
-  if (!chosen->run) return run_jobs(*loaded.value, loaded.positional);
+  if (chosen->run_with_args) {
+    auto words = loaded.positional;
+    words.insert(words.end(), own.begin(), own.end());
+    return chosen->run_with_args(*loaded.value, words);
+  }
   if (!loaded.positional.empty()) {
     std::cerr << "cohort: unexpected argument \"" << loaded.positional.front()
               << "\": expected flags only (see cohort " << chosen->name << " --help)\n";

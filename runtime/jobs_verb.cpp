@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "runtime/database.hpp"
 #include "runtime/exit_codes.hpp"
+#include "runtime/operator_command.hpp"
 #include "runtime/verbs.hpp"
 #include "storage/jobs/job_queries.hpp"
 #include "storage/pg/pool.hpp"
@@ -85,24 +85,12 @@ int run_jobs(const config::settings& settings, const std::vector<std::string>& a
   const std::string action = args.empty() ? "" : args[0];
   bool valid = (action == "list" && args.size() == 1) || (action == "purge" && args.size() == 1) ||
                (action == "retry" && args.size() == 2);
-  if (!valid) {
-    std::cerr << "cohort: invalid jobs command \"";
-    for (std::size_t i = 0; i < args.size(); ++i) std::cerr << (i ? " " : "") << args[i];
-    std::cerr << "\": " << jobs_usage << "\n";
-    return exit_config;
-  }
-  database db;
-  bool config_problem = false;
-  if (auto failure = db.open(settings, config_problem)) {
-    std::cerr << "cohort: " << *failure << "\n";
-    return config_problem ? exit_config : exit_failure;
-  }
-  auto& pool = *db.pool();
-  int status = action == "list"    ? list_dead(pool)
-               : action == "purge" ? purge_dead(pool)
-                                   : retry_dead(pool, args[1]);
-  db.close();
-  return status;
+  if (!valid) return invalid_command("jobs", args, jobs_usage);
+  return with_database(settings, [&](storage::pg::pool& pool) {
+    return action == "list"    ? list_dead(pool)
+           : action == "purge" ? purge_dead(pool)
+                               : retry_dead(pool, args[1]);
+  });
 }
 
 }  // namespace cohort::runtime

@@ -29,6 +29,7 @@
 #include "runtime/database.hpp"
 #include "runtime/redis_check.hpp"
 #include "runtime/seed/apply_seed.hpp"
+#include "runtime/workspace_lifecycle.hpp"
 
 namespace cohort::runtime {
 
@@ -141,6 +142,8 @@ std::optional<std::string> node::start(bool& config_problem) {
   reg.idle_timeout = settings_.workspace_idle_timeout;
   reg.stats = p.registry_stats;
   reg.workspace_deps = services.workspace_deps;
+  if (auto err = register_workspace_lifecycle(*p.background.jobs, p.db.pool(), settings_))
+    return err;
 
   actors::supervisor_options sup;
   sup.handles = p.handles;

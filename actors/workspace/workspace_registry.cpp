@@ -63,6 +63,17 @@ void passivate_idle(registry_actor* self) {
   st.options.stats->live = static_cast<std::int64_t>(st.live->size());
 }
 
+// A deleted workspace: its actor stops and is not restarted (the down message finds no entry).
+void forget(registry_actor* self, const std::string& id) {
+  auto& st = self->state;
+  auto it = st.live->find(id);
+  if (it == st.live->end()) return;
+  spdlog::info("workspace {} deleted: its actor stops", id);
+  self->send_exit(it->second.actor, caf::exit_reason::user_shutdown);
+  st.live->erase(it);
+  st.options.stats->live = static_cast<std::int64_t>(st.live->size());
+}
+
 void on_workspace_down(registry_actor* self, const caf::down_msg& dm) {
   auto& st = self->state;
   for (auto& [id, e] : *st.live) {
@@ -107,6 +118,7 @@ caf::behavior workspace_registry(registry_actor* self, registry_options options)
       },
       [=](caf::get_atom, const std::string& id) -> caf::actor { return activate(self, id); },
       [=](count_atom) -> std::uint64_t { return self->state.live->size(); },
+      [=](gone_atom, const std::string& id) { forget(self, id); },
       [=](tick_atom) {
         passivate_idle(self);
         self->delayed_send(self, self->state.options.sweep_interval, tick_atom::value);

@@ -6,8 +6,12 @@
 //   (route_atom, runtime_request)    -> delegated to the workspace actor (replies runtime_reply)
 //   (get_atom, std::string id)       -> caf::actor (activating it if needed)
 //   (count_atom)                     -> std::uint64_t live workspace actors
+//   (gone_atom, std::string id)      -> stops the workspace's actor, if any, without restarting it
+//                                       (the workspace was hard-deleted); its runtime and shared
+//                                       schema go with the last request holding them
 #pragma once
 
+#include <caf/atom.hpp>
 #include <caf/fwd.hpp>
 
 #include <atomic>
@@ -20,6 +24,8 @@
 namespace cohort::actors {
 
 struct workspace_dependencies;
+
+using gone_atom = caf::atom_constant<caf::atom("wsgone")>;
 
 // Counters readable from any thread (for /metrics).
 struct registry_stats {
