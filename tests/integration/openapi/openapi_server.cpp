@@ -16,7 +16,11 @@ openapi_server& openapi_server::shared() {
     auto database = postgres_server::shared().create_database("openapi_demo");
     s->server = std::make_unique<cohort_server>(cohort_server::options{
         .args = {"--seed", "demo"},
-        .env = {{"PG_DATABASE_URL", database}, {"APP_SECRET", openapi_app_secret}},
+        // A long keep-alive: check_openapi.mjs blocks Node's event loop for seconds while it
+        // lints, so undici can reuse a socket the server closed after its 5 s default meanwhile.
+        .env = {{"PG_DATABASE_URL", database},
+                {"APP_SECRET", openapi_app_secret},
+                {"HTTP_IDLE_TIMEOUT", "120s"}},
         .data_dir = std::nullopt});
     if (!s->server->wait_ready(std::chrono::seconds(60))) {
       ADD_FAILURE() << "cohort did not start:\n" << s->server->proc().output();
