@@ -1,12 +1,14 @@
 // Password reset by e-mailed link (Twenty's ResetPasswordService): emailPasswordResetLink always
 // answers success, so it tells nobody whether an address has an account; for a known user it
-// replaces any earlier reset token with a new one (only its SHA-256 is stored) and sends the link
-// <workspace URL>/reset-password/<token>. validatePasswordResetToken names the token's user;
-// updatePasswordViaResetToken sets the password once per token and ends the user's sessions.
+// replaces any earlier reset token with a new one (only its SHA-256 is stored) and mails the link
+// <workspace URL>/reset-password/<token> (api/mail's email.send job). validatePasswordResetToken
+// names the token's user; updatePasswordViaResetToken sets the password once per token and ends
+// the user's sessions.
 #include <spdlog/spdlog.h>
 
 #include "api/auth/crypto.hpp"
 #include "api/auth/password.hpp"
+#include "api/mail/mail_sender.hpp"
 #include "api/platform/platform_resolvers.hpp"
 #include "api/platform/workspace_urls.hpp"
 #include "storage/core/app_token_repository.hpp"
@@ -40,10 +42,33 @@ const core::workspace_row* target_workspace(const std::vector<core::workspace_ro
   return first;
 }
 
-void send_reset_link(const std::string& email, const std::string& link,
-                     const std::string& expires_at) {
-  // Mail hook: hand {email, link, expires_at} to api/mail's sender once it exists.
-  spdlog::info("password reset link for {} (valid until {}): {}", email, expires_at, link);
+// ms's long form of a lifetime, as the mail says it: "5 minutes", "1 hour".
+std::string lifetime_text(std::chrono::milliseconds lifetime) {
+  auto minutes = std::chrono::duration_cast<std::chrono::minutes>(lifetime).count();
+  auto plural = [](long long n, const char* unit) {
+    return std::to_string(n) + " " + unit + (n == 1 ? "" : "s");
+  };
+  if (minutes >= 60 * 24) return plural(minutes / (60 * 24), "day");
+  if (minutes >= 60) return plural(minutes / 60, "hour");
+  if (minutes >= 1) return plural(minutes, "minute");
+  return plural(std::chrono::duration_cast<std::chrono::seconds>(lifetime).count(), "second");
+}
+
+// The mail Twenty sends (its subject; our own words), through the email.send job.
+mail::email_message reset_mail(const core::user_row& user, const std::string& link,
+                               const std::string& valid_for) {
+  bool has_password = user.password_hash.has_value();
+  mail::email_message m;
+  m.to = user.email;
+  m.subject = has_password ? "Action Needed to Reset Password" : "Action Needed to Set Password";
+  std::string action = has_password ? "reset your password" : "set a password";
+  m.text = "Open this link to " + action + ":\n" + link +
+           "\n\nThe link works once, within the next " + valid_for +
+           ". If you did not ask for it, you can ignore this e-mail.\n";
+  m.html = "<p>Open this link to " + action + ":</p><p><a href=\"" + link + "\">" + link +
+           "</a></p><p>The link works once, within the next " + valid_for +
+           ". If you did not ask for it, you can ignore this e-mail.</p>";
+  return m;
 }
 
 void email_password_reset_link(const state_ptr& state, resolve_info& info, completion done) {
@@ -58,7 +83,8 @@ void email_password_reset_link(const state_ptr& state, resolve_info& info, compl
   core::find_user_by_email(*state->pool, email, [=](core::db_result<core::user_row> u) {
     if (!u.ok()) return ignored("database error:", u.error->message);
     if (!u.value) return ignored("USER_NOT_FOUND", "");
-    std::string user_id = u.value->id;
+    core::user_row user = std::move(*u.value);
+    std::string user_id = user.id;
     core::list_user_workspaces(
         *state->pool, user_id, [=](core::db_result<std::vector<core::workspace_row>> ws) {
           if (!ws.ok()) return ignored("database error:", ws.error->message);
@@ -74,8 +100,12 @@ void email_password_reset_link(const state_ptr& state, resolve_info& info, compl
           core::replace_password_reset_token(
               *state->pool, std::move(row), [=](core::db_result<std::string> saved) {
                 if (!saved.ok()) return ignored("database error:", saved.error->message);
-                send_reset_link(email, link, *saved.value);
-                success();
+                auto message = reset_mail(
+                    user, link, lifetime_text(state->settings.password_reset_token_expires_in));
+                mail::enqueue_email(*state->pool, message, [=](std::optional<std::string> error) {
+                  if (error) return ignored("mail not queued:", *error);
+                  success();
+                });
               });
         });
   });
