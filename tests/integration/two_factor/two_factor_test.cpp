@@ -176,8 +176,12 @@ TEST(TwoFactor, ProvisionVerifyThenSignInAsksForAnOtp) {
 TEST(TwoFactor, EnforcingWorkspaceMakesMembersProvisionWithTheirLoginToken) {
   auto& s = two_factor_server::shared();
   member m = s.sign_up("tf.enforced@example.com");
-  s.sql("UPDATE core.workspace SET is_two_factor_authentication_enforced = true WHERE id = '" +
-        m.workspace_id + "'");
+  // The workspace's admin turns enforcement on (Settings > Security).
+  auto enforced =
+      s.post(R"(mutation { updateWorkspace(data: { isTwoFactorAuthenticationEnforced: true }) {
+      id isTwoFactorAuthenticationEnforced } })",
+             {}, m.access);
+  EXPECT_EQ(at(enforced, "/data/updateWorkspace/isTwoFactorAuthenticationEnforced"), true);
 
   std::string login = s.login_token(m);
   EXPECT_EQ(s.post(exchange, {{"t", login}, {"o", m.origin}}),
