@@ -46,7 +46,7 @@ const boost::json::value* at_path(const boost::json::object& root,
 std::string after_on_key(const sort_key& key, const std::optional<std::string>& param) {
   if (!param) return key.nulls_first ? key.expr + " IS NOT NULL" : "FALSE";
   std::string cmp = key.expr + (key.ascending ? " > " : " < ") + *param;
-  if (!key.nulls_first) cmp = "(" + cmp + " OR " + key.expr + " IS NULL)";
+  if (!key.nulls_first && !key.not_null) cmp = "(" + cmp + " OR " + key.expr + " IS NULL)";
   return cmp;
 }
 
@@ -135,7 +135,14 @@ std::string keyset_condition(compile_context& ctx, const std::vector<sort_key>& 
     if (!equal_prefix.empty()) equal_prefix += " AND ";
     equal_prefix += params[i] ? keys[i].expr + " = " + *params[i] : keys[i].expr + " IS NULL";
   }
-  return out.empty() ? "FALSE" : "(" + out + ")";
+  if (out.empty()) return "FALSE";
+  // A leading key without NULLs bounds the whole set: k1 >= c1 (or <=), a range an index on k1
+  // reads from, instead of an OR no index can serve.
+  if (keys.front().not_null && params.front()) {
+    return "(" + keys.front().expr + (keys.front().ascending ? " >= " : " <= ") + *params.front() +
+           " AND (" + out + "))";
+  }
+  return "(" + out + ")";
 }
 
 std::string cursor_sql(const std::vector<sort_key>& keys, const model::object_metadata& object,

@@ -42,6 +42,10 @@ sort_key column_key(compile_context& ctx, const model::object_metadata& object,
   key.expr = comparable_expr(type, ref);
   key.output = output_expr(type, ref);
   key.type_sql = type == field_type::date_time ? "timestamptz(3)" : ctx.column_type(object, column);
+  key.not_null =
+      (column == "id" && type == field_type::uuid) ||
+      ((column == "createdAt" || column == "updatedAt") && type == field_type::date_time) ||
+      (column == "position" && type == field_type::position);
   return key;
 }
 
@@ -142,7 +146,7 @@ std::string order_by_sql(const std::vector<sort_key>& keys) {
     if (!out.empty()) out += ", ";
     out += key.expr;
     out += key.ascending ? " ASC" : " DESC";
-    out += key.nulls_first ? " NULLS FIRST" : " NULLS LAST";
+    if (!key.not_null) out += key.nulls_first ? " NULLS FIRST" : " NULLS LAST";
   }
   return out;
 }

@@ -13,11 +13,15 @@
 namespace cohort::storage::query {
 
 struct sort_key {
-  std::string expr;      // comparable expression (timestamps truncated to milliseconds)
+  std::string expr;      // comparable expression (the column; timestamps are milliseconds)
   std::string output;    // the value as the cursor records it (Twenty's JSON form)
   std::string type_sql;  // cast for a cursor value compared with `expr`
   bool ascending = true;
   bool nulls_first = true;
+  // A column that holds no NULLs (id, createdAt, updatedAt, position: NOT NULL in every table):
+  // its NULLS placement is moot, so ORDER BY leaves it to PostgreSQL's default, which a plain
+  // index on the column serves in both directions.
+  bool not_null = false;
   // Where the cursor JSON keeps the value: {"createdAt"} or {"name", "firstName"}.
   std::vector<std::string> path;
 };
