@@ -118,8 +118,10 @@ bool is_orderable(field_type type) {
   return !is_relation(type) && !is_legacy(type);
 }
 
+// A MORPH_RELATION is written like a RELATION: through each target's join column
+// ({name}{Target}Id) or relation input ({name}{Target}).
 bool is_writable(field_type type) {
-  return type != field_type::ts_vector && type != field_type::morph_relation && !is_legacy(type);
+  return type != field_type::ts_vector && !is_legacy(type);
 }
 
 }  // namespace cohort::model
