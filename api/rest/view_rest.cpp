@@ -102,8 +102,10 @@ std::string capitalized(std::string_view name) {
   return out;
 }
 
-// Permission hook: the VIEWS flag check of api/platform/permission_guard (being written) goes
-// here; until then REST is refused exactly what the CoreView resolvers refuse, as it runs them.
+// Permission hook for the view families. Twenty 1.6 has no VIEWS flag (its PermissionFlagType
+// stops at EXPORT_CSV) and its CoreView resolvers check none, so nothing is refused here; REST runs
+// those resolvers, so a guard they gain applies to REST at once. A REST-only rule (e.g. a newer
+// VIEWS flag through api/platform/permission_guard's check_flag) belongs here.
 std::optional<rest_error> view_rest_permission(const actors::caller& /*who*/,
                                                std::string_view /*method*/) {
   return std::nullopt;
