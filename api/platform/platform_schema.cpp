@@ -97,9 +97,6 @@ import.directives = options.directives;
 auto imported = gu::add_introspection_types(builder, metadata_introspection(), import);
 platform_schema_result out{imported.roots, std::move(imported.errors)};
 if (!out.ok()) return out;
-// Newer than 1.6 (spec §1.5): signOut(refreshToken) ends a session; added on both endpoints.
-if (out.roots.mutation)
-  out.roots.mutation->field("signOut", "Boolean!").arg("refreshToken", "String");
 auto state = make_state(services);
 auto list = implemented_resolvers(state);
 // The metadata mutations need the /metadata request context (the caller's workspace actor).
