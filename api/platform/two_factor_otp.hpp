@@ -12,6 +12,7 @@
 namespace cohort::api::platform {
 
 // Twenty's OTP throttle: 10 attempts per 15 minutes per user and workspace, whatever their outcome.
+// Counted in this process (api/rate_limit's token buckets): with several nodes, per node.
 inline constexpr int otp_attempts_per_window = 10;
 inline constexpr std::chrono::minutes otp_attempt_window{15};
 
