@@ -115,12 +115,16 @@ bool db_event_subscription::matches(const json::object& event) const {
   }
   if (record_id && lower(string_at(event, "recordId").value_or("")) != lower(*record_id))
     return false;
+  if (readable) {
+    const json::object* meta = object_at(event, "objectMetadata");
+    if (!readable->shows(meta ? string_at(*meta, "nameSingular").value_or("") : "")) return false;
+  }
   return true;
 }
 
 std::string db_event_subscription::render(const json::object& event) const {
   json::object dto;
-  if (selection) project(*this, *selection, event, dto);
+  if (selection) project(*this, *selection, readable ? readable->visible(event) : event, dto);
   json::object data;
   data[response_key] = std::move(dto);
   return json::serialize(json::object{{"data", std::move(data)}});

@@ -12,6 +12,7 @@
 #include <string>
 #include <variant>
 
+#include "api/subscriptions/readable_events.hpp"
 #include "graphql/service/graphql_service.hpp"
 
 namespace cohort::api::subscriptions {
@@ -26,6 +27,8 @@ struct db_event_subscription {
   const graphql::language::selection_set_node* selection = nullptr;
   std::map<std::string, const graphql::language::fragment_definition_node*, std::less<>> fragments;
   boost::json::object variables;  // coerced, for @skip / @include
+  // What the subscriber's role may read of the events; null: everything.
+  std::shared_ptr<const readable_events> readable;
 
   // The event bus topic that carries every event this subscription may match.
   std::string topic() const;

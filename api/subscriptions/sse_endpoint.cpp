@@ -125,8 +125,11 @@ void serve_event_stream(caf::event_based_actor* self, const graphql_endpoints& e
   // Plans the subscription on `service` and opens its stream; anything else runs once.
   // Twenty guards onDbEvent with a workspace and a user: an API key (no user) is refused.
   const bool user = who.user_id.has_value();
-  auto subscribe_on = [self, handles, workspace_id, params, done, run_once, json_req,
-                       user](const svc::graphql_service& service) {
+  // Planned with the model the stream opens on: only what the role may read goes out.
+  auto permissions = who.permissions;
+  auto subscribe_on = [self, handles, workspace_id, params, done, run_once, json_req, user,
+                       permissions](const svc::graphql_service& service,
+                                    const model::workspace_model* model) {
     auto prepared = service.prepare(params->query);
     if (!prepared->valid()) return done(error_event(prepared->error_body));
     const auto* operation = svc::select_operation(*prepared->document, params->operation_name);
@@ -137,19 +140,27 @@ void serve_event_stream(caf::event_based_actor* self, const graphql_endpoints& e
         plan_db_event_subscription(prepared, *operation, *service.schema(), params->variables);
     if (auto* message = std::get_if<std::string>(&plan))
       return done(error_event(error_body(*message)));
+    std::get<db_event_subscription>(plan).readable = readable_events_of(permissions, model);
     open_stream(self, handles, workspace_id, std::move(std::get<db_event_subscription>(plan)),
                 json_req->path, done);
   };
-  // /metadata has one schema for every workspace; /graphql the workspace's own.
-  if (json_req->path == "/metadata") return subscribe_on(*endpoints.platform_metadata);
+  // /metadata has one schema for every workspace; /graphql the workspace's own. Both need the
+  // workspace's model when the caller's role restricts what it reads.
+  const bool metadata = json_req->path == "/metadata";
+  const bool restricted = permissions && !permissions->unrestricted;
+  if (metadata && !restricted) return subscribe_on(*endpoints.platform_metadata, nullptr);
   caf::actor registry = handles->get("workspace_registry");
   if (!registry) return done(http::error_response(503, "The server is starting or stopping"));
+  const auto* platform_metadata = endpoints.platform_metadata.get();
   self->request(registry, timeout, actors::route_atom::value, actors::runtime_request{workspace_id})
       .then(
-          [subscribe_on, run_once](actors::runtime_reply& reply) {
+          [subscribe_on, run_once, metadata, platform_metadata](actors::runtime_reply& reply) {
+            const model::workspace_model* model =
+                reply.runtime ? reply.runtime->model.get() : nullptr;
+            if (metadata) return subscribe_on(*platform_metadata, model);
             if (!reply.runtime) return run_once();
             // The runtime outlives planning: the plan keeps only the prepared document.
-            subscribe_on(*reply.runtime->graphql);
+            subscribe_on(*reply.runtime->graphql, model);
           },
           [done](caf::error& err) {
             bool timeout = err == caf::sec::request_timeout;
