@@ -289,3 +289,25 @@ TEST(TwoFactor, OtpAttemptsAreThrottledPerUser) {
   enable_two_factor(s, other);
   EXPECT_EQ(method_status(s, other), "VERIFIED");
 }
+
+TEST(TwoFactor, LoginTokenMutationsRefuseBadTokensAndUnknownWorkspaces) {
+  auto& s = two_factor_server::shared();
+  member m = s.sign_up("tf.badtoken@example.com");
+  json::value no_payload = error_body(
+      "No payload", {{"userFriendlyMessage", "You must be authenticated to perform this action."},
+                     {"subCode", "UNAUTHENTICATED"},
+                     {"code", "UNAUTHENTICATED"}});
+  EXPECT_EQ(s.post(provision_with_login, {{"t", "garbage"}, {"o", m.origin}}), no_payload);
+  EXPECT_EQ(s.post(from_otp, {{"t", "garbage"}, {"otp", "123456"}, {"o", m.origin}}), no_payload);
+  // An access token is not a login token.
+  EXPECT_EQ(at(s.post(from_otp, {{"t", m.access}, {"otp", "123456"}, {"o", m.origin}}),
+               "/errors/0/extensions/code"),
+            "UNAUTHENTICATED");
+  json::value no_workspace =
+      error_body("Workspace not found",
+                 auth_ext("WORKSPACE_NOT_FOUND", "Workspace not found", "UNAUTHENTICATED"));
+  EXPECT_EQ(s.post(provision_with_login,
+                   {{"t", s.login_token(m)}, {"o", "http://no-such-workspace.localhost:3000/"}}),
+            no_workspace);
+  EXPECT_EQ(method_status(s, m), "<none>");
+}
