@@ -40,8 +40,8 @@ deletion_env& env() {
   return *instance;
 }
 
-double live_actors(two_workspaces& ws) {
-  auto res = ws.call("GET", "/metrics", "", "");
+double live_actors(two_workspaces& ws, std::uint16_t port = 0) {
+  auto res = ws.call_on(port ? port : ws.server().port(), "GET", "/metrics", "", "");
   return cohort::testing::parse_prometheus(res.body)
       .value("cohort_workspace_actors_live")
       .value_or(-1);
@@ -124,6 +124,35 @@ TEST(HardDeletion, TheCliVerbDeletesEverythingOfOneWorkspaceAndNothingElse) {
   auto again = run_cohort({"workspace", "delete", victim.id, "--hard"}, e.db());
   EXPECT_EQ(again.status, 1);
   EXPECT_EQ(again.err, "cohort: no workspace with id " + victim.id + "\n");
+}
+
+TEST(HardDeletion, EveryNodeStopsTheActorOfTheDeletedWorkspace) {
+  auto& e = env();
+  auto victim = e.ws.create("lifecycle.nodes@example.com", "Nodes");
+  cohort::testing::cohort_server second(cohort::testing::cohort_server::options{
+      .args = {}, .env = e.ws.server_env(), .data_dir = std::nullopt});
+  ASSERT_TRUE(second.wait_ready(std::chrono::seconds(60))) << second.proc().output();
+  const std::uint16_t ports[] = {e.ws.server().port(), second.port()};
+  // The workspace's actor runs on both nodes.
+  const std::string query = json::serialize(json::object{{"query", "{ people { totalCount } }"}});
+  for (auto port : ports)
+    ASSERT_EQ(e.ws.call_on(port, "POST", "/graphql", query, victim.access).status, 200u);
+  const double before[] = {live_actors(e.ws, ports[0]), live_actors(e.ws, ports[1])};
+
+  auto run =
+      run_cohort({"workspace", "delete", victim.id, "--hard"}, e.db(), std::chrono::seconds(120));
+  ASSERT_EQ(run.status, 0) << run.out << run.err;
+  for (int i = 0; i < 2; ++i) {
+    SCOPED_TRACE(i);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+    while (live_actors(e.ws, ports[i]) != before[i] - 1 &&
+           std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(live_actors(e.ws, ports[i]), before[i] - 1);
+    auto refused = e.ws.call_on(ports[i], "POST", "/graphql", query, victim.access);
+    EXPECT_EQ(refused.body, lc::graphql_refusal("Workspace not found", "WORKSPACE_NOT_FOUND"));
+  }
+  second.proc().stop();
 }
 
 TEST(HardDeletion, TheCliVerbSoftDeletesWithoutHardAndRefusesBadUsage) {
