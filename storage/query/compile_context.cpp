@@ -24,7 +24,14 @@ std::string compile_context::alias() {
 }
 
 std::string compile_context::table(const model::object_metadata& object) const {
+  if (auto it = row_sources_.find(object.name_singular); it != row_sources_.end()) {
+    return it->second;
+  }
   return ddl::qualified_name(model_.schema_name(), object.table_name());
+}
+
+void compile_context::read_rows_from(std::string name_singular, std::string rows_sql) {
+  row_sources_[std::move(name_singular)] = std::move(rows_sql);
 }
 
 const model::object_metadata& compile_context::object(std::string_view name_singular) const {

@@ -28,8 +28,13 @@ class compile_context {
   // A fresh table alias: t0, t1, ...
   std::string alias();
 
-  // "schema"."table"
+  // "schema"."table", or the rows set by read_rows_from.
   std::string table(const model::object_metadata& object) const;
+  // Until cleared, reads of the object named `name_singular` come from `rows_sql` (a
+  // parenthesised query with the table's columns): a write's answer then sees the rows its
+  // data-modifying CTEs changed, which the rest of one statement reads as they were before.
+  void read_rows_from(std::string name_singular, std::string rows_sql);
+  void clear_row_sources() { row_sources_.clear(); }
   // The object by nameSingular; a BAD_USER_INPUT failure when the model has none.
   const model::object_metadata& object(std::string_view name_singular) const;
   // The PostgreSQL type of a column (e.g. float8, "ws"."person_stage_enum"[]); "text" if unknown.
@@ -39,6 +44,7 @@ class compile_context {
   const model::workspace_model& model_;
   pg::params params_;
   int next_alias_ = 0;
+  std::unordered_map<std::string, std::string> row_sources_;
   std::unordered_map<const model::object_metadata*, std::unordered_map<std::string, std::string>>
       column_types_;
 };

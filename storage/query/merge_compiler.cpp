@@ -1,5 +1,6 @@
 #include "storage/query/merge_compiler.hpp"
 
+#include <algorithm>
 #include <boost/json/serialize.hpp>
 #include <boost/uuid/random_generator.hpp>
 #include <boost/uuid/uuid_io.hpp>
@@ -299,8 +300,8 @@ compiled_statement compile_merge(compile_context& ctx, const model::object_metad
   sql += "merged AS (SELECT " + jsonb_object_sql(merged) + " AS m FROM picked), ";
 
   const std::string a = ctx.alias();
-  const std::string record = record_json_sql(ctx, object, a, query.record, 0);
   if (query.dry_run) {
+    const std::string record = record_json_sql(ctx, object, a, query.record, 0);
     // Twenty's dry run: the survivor with the merged values, a fresh id and deletedAt set.
     std::string extra = "jsonb_build_object('id', " + ctx.bind(new_uuid(), "text");
     if (soft) extra += ", 'deletedAt', to_jsonb(" + std::string(now_sql) + ")";
@@ -332,6 +333,10 @@ compiled_statement compile_merge(compile_context& ctx, const model::object_metad
 
   // Relations of the others now point at the survivor.
   const auto incoming = incoming_relations(ctx.model(), object);
+  // Each related object's rows after the move (its table, with the moved rows as `mvN` returned
+  // them), for the answer's nested relations: the CTEs' changes are invisible to the rest of the
+  // statement otherwise.
+  std::vector<std::pair<std::string, std::string>> moved_rows;
   for (std::size_t i = 0; i < incoming.size(); ++i) {
     const auto& [other, column] = incoming[i];
     const std::string mv = numbered("mv", i);
@@ -347,6 +352,14 @@ compiled_statement compile_merge(compile_context& ctx, const model::object_metad
     std::string field_name = column;
     for (const auto& f : other->fields) {
       if (f.is_many_to_one() && join_column(f) == column) field_name = f.name;
+    }
+    const std::string mv_rows = "SELECT * FROM " + mv;
+    auto known = std::find_if(moved_rows.begin(), moved_rows.end(),
+                              [&](const auto& m) { return m.first == other->name_singular; });
+    if (known == moved_rows.end()) {
+      moved_rows.emplace_back(other->name_singular, mv_rows);
+    } else {
+      known->second += " UNION " + mv_rows;
     }
     sql += numbered("ob_mv", i) + " AS (" +
            outbox(other->name_singular, "updated", mv + " " + o, column_ref(o, "id"),
@@ -398,6 +411,15 @@ compiled_statement compile_merge(compile_context& ctx, const model::object_metad
              "upd " + u + " JOIN src ON src.\"id\" = " + column_ref(u, "id"), column_ref(u, "id"),
              full_of("src"), full_of(u), ctx.bind(pg_array_literal(fields), "text[]")) +
       ") ";
+  for (const auto& [name, moved] : moved_rows) {
+    const std::string x = ctx.alias();
+    const auto& other = ctx.object(name);
+    ctx.read_rows_from(name, "(SELECT * FROM " + ctx.table(other) + " " + x + " WHERE " +
+                                 column_ref(x, "id") + " NOT IN (SELECT \"id\" FROM (" + moved +
+                                 ") m) UNION ALL (" + moved + "))");
+  }
+  const std::string record = record_json_sql(ctx, object, a, query.record, 0);
+  ctx.clear_row_sources();
   sql += "SELECT CASE WHEN EXISTS (SELECT 1 FROM guard) THEN NULL ELSE (SELECT " + record +
          " FROM upd " + a + ") END";
   return {std::move(sql), {}, true};

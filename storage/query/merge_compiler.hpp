@@ -5,6 +5,8 @@
 // are unioned. For real, the same statement re-points every many-to-one relation from the others
 // to the survivor, soft-deletes the others, updates the survivor and writes the outbox events;
 // a dry run answers the would-be record (a fresh id, deletedAt set, as Twenty) and writes nothing.
+// The answer's nested relations are read after the merge (the others' one-to-many records are the
+// survivor's): the related tables are read as their rows plus those the move CTEs returned.
 #pragma once
 
 #include "model/object_metadata.hpp"
