@@ -10,6 +10,7 @@
 #include "api/platform/api_key_service.hpp"
 #include "api/rest/metadata_list.hpp"
 #include "api/rest/query_string.hpp"
+#include "api/rest/rest_body.hpp"
 #include "api/rest/rest_caller.hpp"
 #include "api/rest/rest_error.hpp"
 #include "storage/query/filter_operators.hpp"
@@ -19,6 +20,8 @@ namespace cohort::api::platform {
 namespace {
 
 namespace json = boost::json;
+using rest::body_object;
+using rest::json_response;
 using rest::rest_error;
 
 constexpr std::string_view prefix = "/rest/metadata/apiKeys";
@@ -52,13 +55,6 @@ std::optional<std::vector<std::string>> segments_after_prefix(std::string_view p
   return out;
 }
 
-http::response json_response(unsigned status, json::object body) {
-  http::response res;
-  res.status = status;
-  res.body = json::serialize(body);
-  return res;
-}
-
 rest_error forbidden(std::string code, std::string message) {
   return rest_error{.status = 403, .error = std::move(code), .messages = {std::move(message)}};
 }
@@ -90,15 +86,6 @@ rest_error from_service(const api_key_error& e) {
   }
   return rest_error{
       .status = 500, .error = "InternalServerErrorException", .messages = {e.message}};
-}
-
-std::variant<json::object, rest_error> body_object(const std::string& body) {
-  if (body.find_first_not_of(" \t\r\n") == std::string::npos) return json::object();
-  boost::system::error_code ec;
-  json::value v = json::parse(body, ec);
-  if (ec) return rest::bad_request("The request body is not valid JSON: " + ec.message());
-  if (!v.is_object()) return rest::bad_request("The request body must be a JSON object");
-  return std::move(v.as_object());
 }
 
 // One key in {data: {<key>: ...}} with `status`, or 404 when there is none.

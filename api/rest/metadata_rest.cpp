@@ -9,6 +9,7 @@
 #include "api/rest/metadata_list.hpp"
 #include "api/rest/metadata_operation.hpp"
 #include "api/rest/query_string.hpp"
+#include "api/rest/rest_body.hpp"
 #include "api/rest/rest_error.hpp"
 #include "api/rest/view_rest.hpp"
 #include "storage/query/filter_operators.hpp"
@@ -67,10 +68,9 @@ std::variant<operation, rest_error> operation_of(const metadata_call& call,
   const std::string selection = entity_selection(call.objects);
   json::object body;
   if (call.method == "POST" || call.method == "PATCH" || call.method == "PUT") {
-    boost::system::error_code ec;
-    auto parsed = json::parse(req.body.empty() ? std::string_view("{}") : req.body, ec);
-    if (ec || !parsed.is_object()) return bad_request("The request body must be a JSON object");
-    body = parsed.as_object();
+    auto parsed = body_object(req.body);
+    if (auto* e = std::get_if<rest_error>(&parsed)) return std::move(*e);
+    body = std::move(std::get<json::object>(parsed));
   }
   if (call.method == "GET" && call.id.empty()) {
     auto page = parse_page_request(query_string(req.query), metadata_limits);
@@ -151,10 +151,7 @@ http::response envelope(const operation& op, const json::object& answer) {
   } else {
     out["data"] = json::object{{op.answer_key, value ? *value : json::value(nullptr)}};
   }
-  http::response res;
-  res.status = op.success_status;
-  res.body = json::serialize(out);
-  return res;
+  return json_response(op.success_status, out);
 }
 
 }  // namespace

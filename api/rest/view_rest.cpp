@@ -7,6 +7,7 @@
 
 #include "api/rest/metadata_list.hpp"
 #include "api/rest/query_string.hpp"
+#include "api/rest/rest_body.hpp"
 #include "storage/query/filter_operators.hpp"
 
 namespace cohort::api::rest {
@@ -111,28 +112,12 @@ std::optional<rest_error> view_rest_permission(const actors::caller& /*who*/,
   return std::nullopt;
 }
 
-http::response json_response(unsigned status, const json::object& body) {
-  http::response res;
-  res.status = status;
-  res.body = json::serialize(body);
-  return res;
-}
-
 rest_error not_found(const family& f, const std::string& id) {
   return {404, "NotFoundException", {std::string(f.label) + " (id: " + id + ") not found"}};
 }
 
 rest_error no_route(const http::request& req) {
   return {404, "NotFoundException", {"Cannot " + req.method + " " + req.path}};
-}
-
-std::variant<json::object, rest_error> body_object(const std::string& body) {
-  if (body.find_first_not_of(" \t\r\n") == std::string::npos) return json::object();
-  boost::system::error_code ec;
-  json::value v = json::parse(body, ec);
-  if (ec) return bad_request("The request body is not valid JSON: " + ec.message());
-  if (!v.is_object()) return bad_request("The request body must be a JSON object");
-  return std::move(v.as_object());
 }
 
 // The answer's data.<field>, or null.

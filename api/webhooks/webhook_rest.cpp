@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "api/bearer_caller.hpp"
+#include "api/rest/rest_body.hpp"
 #include "api/rest/rest_caller.hpp"
 #include "api/rest/rest_error.hpp"
 #include "api/webhooks/webhook_input.hpp"
@@ -21,6 +22,8 @@ namespace {
 
 namespace json = boost::json;
 namespace wh = storage::webhooks;
+using rest::body_object;
+using rest::json_response;
 using rest::rest_error;
 
 constexpr std::string_view metadata_prefix = "/rest/metadata/webhooks";
@@ -50,13 +53,6 @@ std::optional<std::vector<std::string_view>> segments_after_prefix(std::string_v
   return out;
 }
 
-http::response json_response(unsigned status, const json::value& body) {
-  http::response res;
-  res.status = status;
-  res.body = json::serialize(body);
-  return res;
-}
-
 rest_error forbidden(std::string code, std::string message) {
   return rest_error{.status = 403, .error = std::move(code), .messages = {std::move(message)}};
 }
@@ -76,15 +72,6 @@ rest_error no_route(const http::request& req) {
 rest_error database_failure(const storage::pg::error_info& e) {
   return rest_error{
       .status = 500, .error = "InternalServerErrorException", .messages = {e.message}};
-}
-
-std::variant<json::object, rest_error> body_object(const std::string& body) {
-  if (body.find_first_not_of(" \t\r\n") == std::string::npos) return json::object();
-  boost::system::error_code ec;
-  json::value v = json::parse(body, ec);
-  if (ec) return rest::bad_request("The request body is not valid JSON: " + ec.message());
-  if (!v.is_object()) return rest::bad_request("The request body must be a JSON object");
-  return std::move(v.as_object());
 }
 
 rest_error input_failure(const webhook_input_error& e) {
