@@ -16,9 +16,11 @@
 namespace cohort::actors::workspace::binder {
 
 // groupBy: [{city: true}, {name: {firstName: true}}, {createdAt: true}] (1.6.0's Boolean date
-// inputs group by the exact value); a date given as {granularity, timeZone, weekStartDay} (newer
-// Twenty's input) groups by that granularity. orderBy orders the groups by their dimensions;
-// orderByForRecords the records inside each group.
+// inputs group by the exact value: on /graphql a granularity cannot be asked for without changing
+// 1.6.0's {S}GroupByInput, see bench/records/README.md); a date given as {granularity, timeZone,
+// weekStartDay} (newer Twenty's input, REST's group_by) groups by that granularity. orderBy
+// ([{S}OrderByWithGroupByInput!], group_by_order.hpp) orders the groups by dimensions or
+// aggregates; orderByForRecords the records inside each group.
 // One {S}GroupByInput item (GraphQL argument or REST `group_by` JSON): its (first) field set to
 // true, a composite's subfield, or a date's granularity object; nullopt for anything else.
 std::optional<model::group_dimension> dimension_of(const boost::json::value& item);
