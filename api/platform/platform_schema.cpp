@@ -103,6 +103,7 @@ auto list = implemented_resolvers(state);
 if (which == endpoint::metadata) add_metadata_write_resolvers(list);
 attach_metadata_type_resolvers(builder);
 attach_two_factor_summary(builder, state);
+attach_role_type_resolvers(builder, state);
 attach_resolvers(out.roots.query, "Query", list);
 attach_resolvers(out.roots.mutation, "Mutation", list);
 attach_resolvers(out.roots.subscription, "Subscription", list);

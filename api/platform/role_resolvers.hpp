@@ -9,6 +9,7 @@
 #include <string>
 
 #include "api/platform/resolver_support.hpp"
+#include "graphql/type/schema_builder.hpp"
 #include "storage/core/role_rows.hpp"
 
 namespace cohort::api::platform {
@@ -16,6 +17,10 @@ namespace cohort::api::platform {
 void add_role_resolvers(resolver_list& out, const state_ptr& state);
 void add_role_assignment_resolvers(resolver_list& out, const state_ptr& state);
 void add_role_permission_resolvers(resolver_list& out, const state_ptr& state);
+
+// currentUser's role fields (role_type_resolvers.cpp): UserWorkspace.permissionFlags,
+// objectsPermissions, objectPermissions and WorkspaceMember.roles.
+void attach_role_type_resolvers(graphql::type::schema_builder& builder, const state_ptr& state);
 
 // Loads the workspace's role for a change: answers ROLE_NOT_FOUND, or ROLE_NOT_EDITABLE when
 // `editable_only` and the role is a standard one, else calls `next` with it.

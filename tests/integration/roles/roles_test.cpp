@@ -170,3 +170,44 @@ TEST(Roles, AMemberWithoutTheRolesFlagIsRefused) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace cohort::testing::roles;
+
+const char* const current_user_roles = R"({ currentUser {
+  workspaceMember { id roles { label } }
+  currentUserWorkspace { id permissionFlags
+    objectsPermissions { objectMetadataId canReadObjectRecords canUpdateObjectRecords } } } })";
+
+TEST(Roles, CurrentUserShowsTheCallersRoleAndRights) {
+  auto& e = env();
+  auto admin = e.graphql(current_user_roles, {}, e.a.access, "/metadata");
+  EXPECT_EQ(str(admin, "/data/currentUser/workspaceMember/roles/0/label"), "Admin")
+      << json::serialize(admin);
+  EXPECT_EQ(at(admin, "/data/currentUser/currentUserWorkspace/permissionFlags").as_array().size(),
+            11u);
+  for (const auto& o :
+       at(admin, "/data/currentUser/currentUserWorkspace/objectsPermissions").as_array())
+    EXPECT_EQ(o.at("canUpdateObjectRecords"), true);
+
+  // A member whose role reads records only.
+  auto created = e.graphql(R"(mutation { createOneRole(createRoleInput: { label: "Viewer",
+      canReadAllObjectRecords: true }) { id } })",
+                           {}, e.a.access, "/metadata");
+  EXPECT_FALSE(str(created, "/data/createOneRole/id").empty());
+  auto m = add_member(e, e.a, "viewer@roles.test", std::string("Viewer"));
+  auto viewer = e.graphql(current_user_roles, {}, m.access, "/graphql");
+  EXPECT_EQ(str(viewer, "/data/currentUser/workspaceMember/roles/0/label"), "Viewer")
+      << json::serialize(viewer);
+  EXPECT_EQ(at(viewer, "/data/currentUser/currentUserWorkspace/permissionFlags").as_array().size(),
+            0u);
+  const auto& objects = at(viewer, "/data/currentUser/currentUserWorkspace/objectsPermissions");
+  ASSERT_TRUE(objects.is_array() && !objects.as_array().empty()) << json::serialize(viewer);
+  for (const auto& o : objects.as_array()) {
+    EXPECT_EQ(o.at("canReadObjectRecords"), true);
+    EXPECT_EQ(o.at("canUpdateObjectRecords"), false);
+  }
+}
+
+}  // namespace
