@@ -73,6 +73,12 @@ load_result load_settings(const std::vector<std::string>& args, const environmen
       return out;
     }
   }
+  // Settings that only make sense together.
+  if (s.email_driver == "smtp" && s.email_smtp_host.empty()) {
+    out.error =
+        config_error{"EMAIL_SMTP_HOST", "", "the SMTP server's name when EMAIL_DRIVER=smtp"};
+    return out;
+  }
   out.value = std::move(s);
   return out;
 }

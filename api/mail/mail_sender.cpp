@@ -77,11 +77,12 @@ jobs::job_kind send_email_job_kind(const mail_transport_options& options) {
   kind.backoff_cap = std::chrono::minutes(30);
   kind.timeout = options.smtp.timeout + std::chrono::seconds(5);
   // SMTP conversations block their thread: they get threads of their own, never an actor's.
-  auto workers = std::make_shared<boost::asio::thread_pool>(2);
+  std::shared_ptr<boost::asio::thread_pool> workers;
+  if (options.driver == "smtp") workers = std::make_shared<boost::asio::thread_pool>(2);
   kind.handler = [options, workers](const jobs::job& job, jobs::job_done done) {
     auto message = from_payload(job.payload);
     if (!message) return done(jobs::job_outcome::fail("unreadable e-mail payload"));
-    if (options.driver != "smtp") {
+    if (!workers) {
       log_message(options, *message);
       return done(jobs::job_outcome::success());
     }

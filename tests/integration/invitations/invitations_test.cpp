@@ -62,6 +62,14 @@ TEST(invitations, mail_arrives_and_its_token_joins_the_workspace) {
       {}, access);
   EXPECT_EQ(text_at(members, "/data/workspaceMembers/edges/0/node/userEmail"),
             "invitee.one@example.com");
+  // Signing in later offers the workspace.
+  auto signed_in =
+      e.metadata(R"(mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) {
+      availableWorkspaces { availableWorkspacesForSignIn { id } } } })",
+                 {{"e", "invitee.one@example.com"}, {"p", invitee_password}});
+  EXPECT_EQ(
+      text_at(signed_in, "/data/signIn/availableWorkspaces/availableWorkspacesForSignIn/0/id"),
+      a.id);
   auto me = e.metadata("{ currentUser { email currentWorkspace { id } } }", {}, access);
   EXPECT_EQ(text_at(me, "/data/currentUser/currentWorkspace/id"), a.id);
 

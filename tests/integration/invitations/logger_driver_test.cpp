@@ -27,3 +27,19 @@ TEST(invitations_logger, the_mail_is_logged_and_sending_succeeds) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(invitations_config, smtp_without_a_host_stops_start_up_with_one_line) {
+  auto run = cohort::testing::run_cohort({"serve"}, {{"EMAIL_DRIVER", "smtp"}});
+  EXPECT_EQ(run.status, 2);
+  EXPECT_NE(run.err.find("invalid EMAIL_SMTP_HOST \"\": expected the SMTP server's name when "
+                         "EMAIL_DRIVER=smtp"),
+            std::string::npos)
+      << run.err;
+  auto bad_driver = cohort::testing::run_cohort({"serve"}, {{"EMAIL_DRIVER", "carrier-pigeon"}});
+  EXPECT_EQ(bad_driver.status, 2);
+  EXPECT_NE(bad_driver.err.find("EMAIL_DRIVER"), std::string::npos) << bad_driver.err;
+}
+
+}  // namespace
