@@ -48,8 +48,9 @@ double live_actors(two_workspaces& ws, std::uint16_t port = 0) {
 }
 
 // Things in core tables beside what activation made: an API key (with its role target), a
-// webhook, a record write (outbox events), a custom object (metadata rows).
-void fill(two_workspaces& ws, const test_workspace& w, const std::string& admin) {
+// webhook, a record write (outbox events), a custom object (metadata rows). Answers a token of
+// the API key.
+std::string fill(two_workspaces& ws, const test_workspace& w, const std::string& admin) {
   auto key = ws.graphql(R"(mutation($r: UUID!) { createApiKey(input: { name: "k",
       expiresAt: "2100-01-01T00:00:00Z", roleId: $r }) { id } })",
                         {{"r", admin}}, w.access, "/metadata");
@@ -65,6 +66,14 @@ void fill(two_workspaces& ws, const test_workspace& w, const std::string& admin)
       namePlural: "gizmos", labelSingular: "Gizmo", labelPlural: "Gizmos" } }) { id } })",
                            {}, w.access, "/metadata");
   EXPECT_FALSE(object.as_object().contains("errors")) << json::serialize(object);
+  auto minted = ws.graphql(
+      "mutation($id: UUID!) { generateApiKeyToken(apiKeyId: $id, expiresAt: "
+      "\"2100-01-01T00:00:00Z\") { token } }",
+      {{"id", key.at_pointer("/data/createApiKey/id")}}, w.access, "/metadata");
+  boost::system::error_code ec;
+  const auto* token = minted.find_pointer("/data/generateApiKeyToken/token", ec);
+  EXPECT_TRUE(token && token->is_string()) << json::serialize(minted);
+  return token && token->is_string() ? std::string(token->as_string()) : "";
 }
 
 TEST(HardDeletion, TheCliVerbDeletesEverythingOfOneWorkspaceAndNothingElse) {
@@ -75,7 +84,8 @@ TEST(HardDeletion, TheCliVerbDeletesEverythingOfOneWorkspaceAndNothingElse) {
     return e.one("SELECT id FROM core.role WHERE label = 'Admin' AND workspace_id = '" + w.id +
                  "'");
   };
-  fill(e.ws, victim, admin_of(victim));
+  const auto victim_key = fill(e.ws, victim, admin_of(victim));
+  EXPECT_EQ(e.ws.call("GET", "/rest/people?limit=1", "", victim_key).status, 200u);
   fill(e.ws, e.ws.a, admin_of(e.ws.a));
   // The victim's user also joins nothing else: it is left without a workspace. Workspace B's
   // user stays.
@@ -112,6 +122,7 @@ TEST(HardDeletion, TheCliVerbDeletesEverythingOfOneWorkspaceAndNothingElse) {
   EXPECT_EQ(live_actors(e.ws), live_before - 1);
 
   lc::expect_workspace_not_found(e.ws, victim.access);
+  lc::expect_workspace_not_found(e.ws, victim_key);
   // The other workspaces keep every row and still work.
   EXPECT_EQ(lc::rows_of(*e.pool, e.ws.a.id), before_a);
   EXPECT_TRUE(lc::schema_exists(*e.pool, e.ws.a.schema));
