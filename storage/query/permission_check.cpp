@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/composite_types.hpp"
 #include "model/field_type.hpp"
 #include "storage/query/field_access.hpp"
 #include "storage/query/query_failure.hpp"
@@ -137,6 +138,32 @@ class checker {
     }
   }
 
+  // Duplicates are found by the object's duplicate criteria (columns such as
+  // "emailsPrimaryEmail"): a match tells their values, so each of their fields must be readable.
+  void duplicate_criteria(const model::object_metadata& object) const {
+    for (const auto& group : object.duplicate_criteria) {
+      for (const auto& column : group) {
+        for (const auto& field : object.fields) {
+          if (field.name == column || column.starts_with(field.name)) {
+            const auto columns = model::composite_column_names(field.name, field.type);
+            if (field.name == column ||
+                std::find(columns.begin(), columns.end(), column) != columns.end())
+              read_field(object, field);
+          }
+        }
+      }
+    }
+  }
+
+  // A merge writes every field of the survivor from the others and answers the merged record:
+  // a role with any restriction on this object's fields may not merge its records.
+  void every_field_unrestricted(const model::object_metadata& object) const {
+    for (const auto& field : object.fields) {
+      read_field(object, field);
+      if (!object.is_system && !permissions_.may_update_field(field.id)) fail(permission_denied());
+    }
+  }
+
   void group_by(const model::object_metadata& object, const model::group_by_request& request) {
     for (const auto& dimension : request.dimensions) {
       if (const auto* field = field_named(object, dimension.field)) read_field(object, *field);
@@ -177,6 +204,8 @@ class checker {
     connection(*object, q.connection);
     selection(*object, q.record);
     if (q.operation == op::group_by) group_by(*object, q.group_by);
+    if (q.operation == op::find_duplicates) duplicate_criteria(*object);
+    if (q.operation == op::merge) every_field_unrestricted(*object);
     data(*object, q.data, q.operation == op::find_duplicates);
   }
 

@@ -277,3 +277,25 @@ TEST(QueryPermission, ImplicitSelectionsDropWhatTheCallerMayNotRead) {
   EXPECT_EQ(shared_node->items.size(), 4u);  // a copy was pruned, not the shared selection
   EXPECT_FALSE(refused(q));
 }
+
+TEST(QueryPermission, DuplicatesNeedTheirCriteriaReadableAndMergesAnUnrestrictedObject) {
+  auto emails_hidden = member();
+  emails_hidden->fields[field_id("person", "emails")] = {.read = false, .update = true};
+  model::record_query q;
+  q.object = "person";
+  q.operation = model::record_operation::find_duplicates;
+  q.ids = std::vector<std::string>{"00000000-0000-0000-0000-000000000001"};
+  q.permissions = emails_hidden;
+  EXPECT_TRUE(refused(q));  // emailsPrimaryEmail is one of person's criteria
+  q.permissions = job_title_hidden();
+  EXPECT_FALSE(refused(q));
+
+  q.operation = model::record_operation::merge;
+  EXPECT_TRUE(refused(q));  // the merge would write and answer jobTitle
+  auto only_update_restricted = member();
+  only_update_restricted->fields[field_id("person", "city")] = {.read = true, .update = false};
+  q.permissions = only_update_restricted;
+  EXPECT_TRUE(refused(q));
+  q.permissions = member();
+  EXPECT_FALSE(refused(q));
+}
