@@ -29,8 +29,10 @@ const json::object* find_role(const json::value& roles, const std::string& label
 
 TEST(Roles, ANewWorkspaceHasAdminAndMemberAndItsCreatorIsAdmin) {
   auto& e = env();
+  // A workspace of its own: the other tests change workspace A's roles.
+  auto ws = e.create("provisioned@roles.test", "Provisioned");
   for (const char* path : {"/metadata", "/graphql"}) {
-    auto roles = e.graphql(get_roles, {}, e.a.access, path);
+    auto roles = e.graphql(get_roles, {}, ws.access, path);
     const auto* admin = find_role(roles, "Admin");
     const auto* member = find_role(roles, "Member");
     ASSERT_TRUE(admin && member) << json::serialize(roles);
@@ -44,7 +46,7 @@ TEST(Roles, ANewWorkspaceHasAdminAndMemberAndItsCreatorIsAdmin) {
       EXPECT_EQ(admin->at(key), true) << key;
     EXPECT_EQ(admin->at("canBeAssignedToAgents"), false);
     ASSERT_EQ(admin->at("workspaceMembers").as_array().size(), 1u);
-    EXPECT_EQ(admin->at("workspaceMembers").as_array()[0].at("userEmail"), json::value(e.a.email));
+    EXPECT_EQ(admin->at("workspaceMembers").as_array()[0].at("userEmail"), json::value(ws.email));
     EXPECT_EQ(member->at("isEditable"), true);
     EXPECT_EQ(member->at("icon"), "IconUser");
     EXPECT_EQ(member->at("canUpdateAllSettings"), false);
@@ -55,21 +57,20 @@ TEST(Roles, ANewWorkspaceHasAdminAndMemberAndItsCreatorIsAdmin) {
   }
   // In SQL: both rows (Admin with Twenty's standardId), Member the default role, the creator's
   // membership holds Admin.
-  EXPECT_EQ(
-      e.sql("SELECT standard_id FROM core.role WHERE id = '" + role_id(e, e.a, "Admin") + "'"),
-      "20202020-0001-0001-0001-000000000001");
-  EXPECT_EQ(e.sql("SELECT count(*) FROM core.role WHERE workspace_id = '" + e.a.id + "'"), "2");
+  EXPECT_EQ(e.sql("SELECT standard_id FROM core.role WHERE id = '" + role_id(e, ws, "Admin") + "'"),
+            "20202020-0001-0001-0001-000000000001");
+  EXPECT_EQ(e.sql("SELECT count(*) FROM core.role WHERE workspace_id = '" + ws.id + "'"), "2");
   EXPECT_EQ(e.sql("SELECT r.label FROM core.workspace w JOIN core.role r ON r.id = "
                   "w.default_role_id WHERE w.id = '" +
-                  e.a.id + "'"),
+                  ws.id + "'"),
             "Member");
   EXPECT_EQ(e.sql("SELECT r.label FROM core.role_target t JOIN core.role r ON r.id = t.role_id "
                   "JOIN core.user_workspace uw ON uw.id = t.user_workspace_id JOIN core.\"user\" u "
                   "ON u.id = uw.user_id WHERE uw.workspace_id = '" +
-                  e.a.id + "' AND u.email = '" + e.a.email + "'"),
+                  ws.id + "' AND u.email = '" + ws.email + "'"),
             "Admin");
   // Each workspace has its own roles.
-  EXPECT_NE(role_id(e, e.a, "Admin"), role_id(e, e.b, "Admin"));
+  EXPECT_NE(role_id(e, ws, "Admin"), role_id(e, e.b, "Admin"));
 }
 
 TEST(Roles, CreateUpdateDelete) {
