@@ -79,6 +79,14 @@ load_result load_settings(const std::vector<std::string>& args, const environmen
         config_error{"EMAIL_SMTP_HOST", "", "the SMTP server's name when EMAIL_DRIVER=smtp"};
     return out;
   }
+  // Twenty's rule: a workspace is soft-deleted before it is destroyed.
+  if (s.workspace_inactive_days_before_soft_deletion >= s.workspace_inactive_days_before_deletion) {
+    out.error = config_error{"WORKSPACE_INACTIVE_DAYS_BEFORE_SOFT_DELETION",
+                             std::to_string(s.workspace_inactive_days_before_soft_deletion),
+                             "fewer days than WORKSPACE_INACTIVE_DAYS_BEFORE_DELETION (" +
+                                 std::to_string(s.workspace_inactive_days_before_deletion) + ")"};
+    return out;
+  }
   out.value = std::move(s);
   return out;
 }
