@@ -12,7 +12,11 @@
 using namespace cohort::testing;
 namespace json = boost::json;
 
-TEST(PermissionsSubscriptions, StreamsSkipUnreadableObjectsAndFields) {
+namespace {
+
+// Opens a stream on `path` as a role without read on company nor on person.jobTitle, then writes
+// a company and a person as Admin, and reads the stream up to the person's event.
+void expect_filtered_stream(const std::string& path, const std::string& city) {
   auto& s = permissions_server::shared();
   role_spec spec;
   spec.objects["company"] = {false, false, false, false};
@@ -21,7 +25,7 @@ TEST(PermissionsSubscriptions, StreamsSkipUnreadableObjectsAndFields) {
   sse_client client(s.port(),
                     "subscription { onDbEvent(input: {}) { action objectNameSingular record "
                     "updatedFields } }",
-                    s.token);
+                    s.token, {}, path);
   auto head = client.head();
   ASSERT_NE(head.find("200"), std::string::npos) << head;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
@@ -34,7 +38,8 @@ TEST(PermissionsSubscriptions, StreamsSkipUnreadableObjectsAndFields) {
   auto company = s.graphql(R"(mutation { createCompany(data: {name: "Streamed Co"}) { id } })");
   ASSERT_EQ(first_error(company), "<none>") << company.text;
   auto person = s.graphql(
-      R"(mutation { createPerson(data: {name: {firstName: "Streamed"}, jobTitle: "Hidden title", city: "Streamtown"}) { id } })");
+      R"(mutation($city: String) { createPerson(data: {name: {firstName: "Streamed"}, jobTitle: "Hidden title", city: $city}) { id } })",
+      {{"city", city}});
   ASSERT_EQ(first_error(person), "<none>") << person.text;
   const std::string person_id(person.body.at("data").at("createPerson").at("id").as_string());
 
@@ -55,5 +60,17 @@ TEST(PermissionsSubscriptions, StreamsSkipUnreadableObjectsAndFields) {
   }
   ASSERT_TRUE(record.has_value()) << "no event about the person";
   EXPECT_FALSE(record->contains("jobTitle")) << json::serialize(*record);
-  EXPECT_EQ(record->at("city"), json::value("Streamtown"));
+  EXPECT_EQ(record->at("city"), json::value(city));
+  s.use_admin();
+}
+
+}  // namespace
+
+TEST(PermissionsSubscriptions, StreamsSkipUnreadableObjectsAndFields) {
+  expect_filtered_stream("/graphql", "Streamtown");
+}
+
+// /metadata serves onDbEvent from one schema for every workspace: the role still applies.
+TEST(PermissionsSubscriptions, MetadataStreamsAreFilteredToo) {
+  expect_filtered_stream("/metadata", "Metastreamtown");
 }
