@@ -3,6 +3,8 @@
 #include "api/platform/permission_guard.hpp"
 #include "api/platform/platform_json.hpp"
 #include "api/platform/platform_resolvers.hpp"
+#include "api/platform/role_errors.hpp"
+#include "api/platform/role_resolvers.hpp"
 #include "api/platform/subdomain_generator.hpp"
 #include "storage/core/user_repository.hpp"
 #include "storage/core/workspace_activation.hpp"
@@ -81,7 +83,7 @@ std::optional<bool> optional_bool(const json::object& data, std::string_view nam
 }
 
 void apply_update(const state_ptr& state, const reply& out, const actors::caller& who,
-                  const json::object& data);
+                  const json::object& data, bool role_checked = false);
 
 void update(const state_ptr& state, resolve_info& info, completion done) {
   reply out(std::move(done));
@@ -100,7 +102,16 @@ void update(const state_ptr& state, resolve_info& info, completion done) {
 }
 
 void apply_update(const state_ptr& state, const reply& out, const actors::caller& who,
-                  const json::object& data) {
+                  const json::object& data, bool role_checked) {
+  // The default role must be a role of this workspace that members may hold.
+  if (auto role = nullable_string(data, "defaultRoleId"); !role_checked && role && *role) {
+    return with_role(state, out, *who.workspace_id, **role, false,
+                     [state, out, who, data](storage::core::role_details r) {
+                       if (!r.role.can_be_assigned_to_users)
+                         return out.error(permissions_error("ROLE_CANNOT_BE_ASSIGNED_TO_USERS"));
+                       apply_update(state, out, who, data, true);
+                     });
+  }
   core::workspace_update u;
   if (auto subdomain = nullable_string(data, "subdomain"); subdomain && *subdomain) {
     if (!is_valid_subdomain(**subdomain))
