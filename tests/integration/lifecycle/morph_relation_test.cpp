@@ -175,4 +175,32 @@ TEST(MorphRelation, ARecordPointsAtACompanyThenAtAPersonAndIsFoundByEither) {
   EXPECT_EQ(person.at_pointer("/person/stickers/edges/0/node/name"), json::value("S1"));
 }
 
+TEST(MorphRelation, RestWritesAndFiltersTheJoinColumnsToo) {
+  auto& d = demo();
+  const auto& m = model();
+  auto created =
+      d.call("POST", "/rest/stickers",
+             json::serialize(json::object{{"name", "R1"}, {"ownerPersonId", m.person_id}}));
+  ASSERT_EQ(created.status, 201u) << created.text;
+  const std::string id(created.body.at_pointer("/data/createSticker/id").as_string());
+  EXPECT_EQ(created.body.at_pointer("/data/createSticker/ownerPersonId"), json::value(m.person_id));
+  EXPECT_EQ(cell(d, "SELECT \"ownerPersonId\" FROM {s}.\"_sticker\" WHERE id = '" + id + "'"),
+            m.person_id);
+  auto patched = d.call(
+      "PATCH", "/rest/stickers/" + id,
+      json::serialize(json::object{{"ownerPersonId", nullptr}, {"ownerCompanyId", m.company_id}}));
+  ASSERT_EQ(patched.status, 200u) << patched.text;
+  EXPECT_EQ(cell(d,
+                 "SELECT coalesce(\"ownerCompanyId\"::text, '-') || ' ' || "
+                 "coalesce(\"ownerPersonId\"::text, '-') FROM {s}.\"_sticker\" WHERE id = '" +
+                     id + "'"),
+            m.company_id + " -");
+  auto found = d.call("GET", "/rest/stickers?filter=" +
+                                 cohort::testing::url_encode(
+                                     "and(ownerCompanyId[eq]:" + m.company_id + ",name[eq]:R1)"));
+  ASSERT_EQ(found.status, 200u) << found.text;
+  ASSERT_EQ(found.body.at_pointer("/data/stickers").as_array().size(), 1u) << found.text;
+  EXPECT_EQ(found.body.at_pointer("/data/stickers/0/id"), json::value(id));
+}
+
 }  // namespace
