@@ -144,6 +144,9 @@ class token_service {
   // REFRESH or LOGIN token sent as a bearer) fails with "Token invalid.", as in Twenty.
   result<verified_token> authenticate(std::string_view token) const;
 
+  // The lifetimes tokens are minted with (the caller sizes the rows that back them alike).
+  const token_lifetimes& lifetimes() const { return options_.lifetimes; }
+
  private:
   std::string key_for(token_type type, std::string_view body) const;
   result<verified_token> verify_legacy(decoded_jwt token, std::int64_t now) const;

@@ -18,6 +18,14 @@ void add_invitation_resolvers(resolver_list& out, const state_ptr& state);
 void add_two_factor_resolvers(resolver_list& out, const state_ptr& state);
 void add_password_reset_resolvers(resolver_list& out, const state_ptr& state);
 void add_sign_out_resolvers(resolver_list& out, const state_ptr& state);
+// impersonate (impersonation_resolvers.cpp).
+void add_impersonation_resolvers(resolver_list& out, const state_ptr& state);
+// The e-mail verification mutations (email_verification_resolvers.cpp).
+void add_email_verification_resolvers(resolver_list& out, const state_ptr& state);
+// deleteUser (delete_user_resolvers.cpp).
+void add_delete_user_resolvers(resolver_list& out, const state_ptr& state);
+// The approved access domains of the caller's workspace (approved_access_domain_resolvers.cpp).
+void add_approved_access_domain_resolvers(resolver_list& out, const state_ptr& state);
 // UserWorkspace.twoFactorAuthenticationMethodSummary, read from the database
 // (two_factor_summary.cpp).
 void attach_two_factor_summary(graphql::type::schema_builder& builder, const state_ptr& state);
@@ -29,6 +37,9 @@ struct login_grant {
   std::string jti;         // empty for tokens minted without one
   std::string expires_at;  // ISO, from `exp`
   storage::core::workspace_row workspace;
+  // Set on an impersonation login token (impersonation_resolvers.cpp): the impersonator's
+  // membership, carried into the session's tokens.
+  std::optional<std::string> impersonator_user_workspace_id;
 };
 // Twenty's checks of a login token and origin (workspace found, token valid and for that
 // workspace); a failure is answered on `out` and `next` is not called.

@@ -52,6 +52,7 @@ resolver_list implemented_resolvers(const state_ptr& state) {
   add_two_factor_resolvers(list, state);
   add_password_reset_resolvers(list, state);
   add_sign_out_resolvers(list, state);
+  add_impersonation_resolvers(list, state);
   add_current_user_resolvers(list, state);
   add_workspace_resolvers(list, state);
   add_search_resolvers(list, state);

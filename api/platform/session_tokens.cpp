@@ -12,8 +12,9 @@ namespace {
 
 void mint_pair(const state_ptr& state, const session_spec& spec,
                std::optional<std::string> member_id, pair_callback done) {
-  core::new_refresh_token row{spec.user_id, spec.workspace_id, spec.family_id,
-                              state->settings.refresh_token_expires_in};
+  auto lifetime = spec.impersonation ? state->tokens->lifetimes().impersonation_refresh
+                                     : state->settings.refresh_token_expires_in;
+  core::new_refresh_token row{spec.user_id, spec.workspace_id, spec.family_id, lifetime};
   core::insert_refresh_token(
       *state->pool, std::move(row),
       [state, spec, member_id, done = std::move(done)](core::db_result<core::refresh_token_row> r) {
@@ -23,6 +24,7 @@ void mint_pair(const state_ptr& state, const session_spec& spec,
         refresh.workspace_id = spec.workspace_id;
         refresh.auth_provider = spec.auth_provider;
         refresh.jti = r.value->id;
+        refresh.impersonation = spec.impersonation;
         json::object pair;
         if (spec.workspace_id) {
           auth::access_token_claims access;
@@ -31,6 +33,7 @@ void mint_pair(const state_ptr& state, const session_spec& spec,
           access.workspace_member_id = member_id;
           access.user_workspace_id = spec.user_workspace_id;
           access.auth_provider = spec.auth_provider;
+          access.impersonation = spec.impersonation;
           refresh.targeted_token_type = auth::token_type::access;
           pair["accessOrWorkspaceAgnosticToken"] =
               auth_token_json(state->tokens->mint_access(access));

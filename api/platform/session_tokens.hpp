@@ -18,6 +18,8 @@ struct session_spec {
   std::optional<std::string> user_workspace_id;
   std::string auth_provider = "password";
   std::optional<std::string> family_id;  // the sign-in a renewal continues
+  // An impersonation session: both tokens say so, and the refresh token lives 1 day.
+  std::optional<auth::impersonation_claims> impersonation;
 };
 
 // {"accessOrWorkspaceAgnosticToken": AuthToken, "refreshToken": AuthToken} (Twenty's

@@ -36,6 +36,10 @@ void open_workspace_session(const state_ptr& state, reply out, const login_grant
               }
               session_spec spec{user_id, login.workspace.id, m.value->id, login.auth_provider,
                                 std::nullopt};
+              if (login.impersonator_user_workspace_id) {
+                spec.impersonation =
+                    auth::impersonation_claims{*login.impersonator_user_workspace_id, m.value->id};
+              }
               issue_token_pair(state, spec, [out](std::optional<field_error> e, json::object pair) {
                 if (e) return out.error(std::move(*e));
                 out.value(json::object{{"tokens", std::move(pair)}});
@@ -49,6 +53,8 @@ void get_auth_tokens_from_login_token(const state_ptr& state, resolve_info& info
   verify_login_grant(
       state, out, string_arg(info.args(), "loginToken").value_or(""),
       string_arg(info.args(), "origin").value_or(""), [state, out](login_grant login) {
+        // Twenty asks no second factor of an impersonation: the impersonator was checked.
+        if (login.impersonator_user_workspace_id) return complete_login(state, out, login);
         require_two_factor_if_set(state, out, login,
                                   [state, out, login] { complete_login(state, out, login); });
       });
@@ -66,9 +72,14 @@ void renew_token(const state_ptr& state, resolve_info& info, completion done) {
     return out.error(auth_exception("This refresh token is malformed", "INVALID_INPUT"));
   }
   std::string provider = provider_of(*verified);
+  std::optional<auth::impersonation_claims> impersonation;
+  if (auto by = verified->string_claim("impersonatorUserWorkspaceId"); !by.empty()) {
+    impersonation = auth::impersonation_claims{
+        std::string(by), std::string(verified->string_claim("impersonatedUserWorkspaceId"))};
+  }
   core::rotate_refresh_token(
       *state->pool, jti, state->settings.refresh_token_cool_down,
-      [state, out, user_id, provider](core::db_result<core::rotation> r) {
+      [state, out, user_id, provider, impersonation](core::db_result<core::rotation> r) {
         if (out.failed(r)) return;
         switch (r.value->status) {
           case core::rotation_status::unknown:
@@ -87,11 +98,12 @@ void renew_token(const state_ptr& state, resolve_info& info, completion done) {
         core::rotation rotation = std::move(*r.value);
         core::find_user_by_id(
             *state->pool, user_id,
-            [state, out, rotation, provider](core::db_result<core::user_row> u) {
+            [state, out, rotation, provider, impersonation](core::db_result<core::user_row> u) {
               if (out.failed(u)) return;
               if (!u.value) return out.error(auth_exception("User not found", "INVALID_INPUT"));
               session_spec spec{u.value->id, rotation.workspace_id, std::nullopt, provider,
                                 rotation.family_id};
+              spec.impersonation = impersonation;
               auto issue = [state, out](session_spec spec) {
                 issue_token_pair(state, std::move(spec),
                                  [out](std::optional<field_error> e, json::object pair) {
@@ -135,9 +147,12 @@ void verify_login_grant(const state_ptr& state, const reply& out, const std::str
         }
         const auto* exp = verified->claims.if_contains("exp");
         std::int64_t exp_s = exp && exp->is_number() ? exp->to_number<std::int64_t>() : 0;
-        next(login_grant{
+        login_grant grant{
             std::string(verified->subject()), provider_of(*verified), std::string(verified->jti()),
-            iso_time(auth::time_point(std::chrono::seconds(exp_s))), std::move(*w.value)});
+            iso_time(auth::time_point(std::chrono::seconds(exp_s))), std::move(*w.value)};
+        if (auto by = verified->string_claim("impersonatorUserWorkspaceId"); !by.empty())
+          grant.impersonator_user_workspace_id = std::string(by);
+        next(std::move(grant));
       });
 }
 
