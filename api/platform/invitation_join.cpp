@@ -119,24 +119,13 @@ struct joining : std::enable_shared_from_this<joining> {
   }
 
   void join() {
-    core::workspace_join request;
-    request.workspace_id = workspace.id;
-    request.schema = workspace.database_schema;
-    request.member = {user->id,
-                      user->email,
-                      user->first_name,
-                      user->last_name,
-                      user->locale.empty() ? locale : user->locale,
-                      std::nullopt};
-    if (invitation) request.invitation_id = invitation->id;
     auto self = shared_from_this();
-    core::join_workspace(*state->pool, std::move(request),
-                         [self](core::db_result<core::join_result> r) {
-                           if (self->out.failed(r)) return;
-                           if (r.value->outcome == core::join_outcome::invitation_used)
-                             return self->out.error(forbidden("Invalid invitation token"));
-                           self->answer();
-                         });
+    join_workspace_as_member(state, workspace, *user, locale,
+                             invitation ? std::optional<std::string>(invitation->id) : std::nullopt,
+                             [self](std::optional<field_error> e) {
+                               if (e) return self->out.error(std::move(*e));
+                               self->answer();
+                             });
   }
 
   void answer() {
@@ -153,6 +142,29 @@ struct joining : std::enable_shared_from_this<joining> {
 };
 
 }  // namespace
+
+void join_workspace_as_member(const state_ptr& state, const core::workspace_row& workspace,
+                              const core::user_row& user, std::string locale,
+                              std::optional<std::string> invitation_id,
+                              std::function<void(std::optional<field_error>)> done) {
+  core::workspace_join request;
+  request.workspace_id = workspace.id;
+  request.schema = workspace.database_schema;
+  request.member = {user.id,
+                    user.email,
+                    user.first_name,
+                    user.last_name,
+                    user.locale.empty() ? std::move(locale) : user.locale,
+                    std::nullopt};
+  request.invitation_id = std::move(invitation_id);
+  core::join_workspace(*state->pool, std::move(request),
+                       [done = std::move(done)](core::db_result<core::join_result> r) {
+                         if (!r.ok()) return done(database_error(*r.error));
+                         if (r.value->outcome == core::join_outcome::invitation_used)
+                           return done(forbidden("Invalid invitation token"));
+                         done(std::nullopt);
+                       });
+}
 
 void sign_up_in_workspace(const state_ptr& state, resolve_info& info, completion done) {
   auto job = std::make_shared<joining>(state, reply(std::move(done)));

@@ -1,9 +1,12 @@
 // signIn (a workspace-agnostic session and the workspaces to enter, each with a login token) and
-// getLoginTokenFromCredentials (a login token for the workspace of the request's origin).
+// getLoginTokenFromCredentials (a login token for the workspace of the request's origin; a user
+// that workspace invited becomes its member there, as in Twenty).
 #include "api/auth/password.hpp"
+#include "api/platform/invitation_join.hpp"
 #include "api/platform/platform_resolvers.hpp"
 #include "api/platform/session_tokens.hpp"
 #include "api/platform/workspace_urls.hpp"
+#include "storage/core/invitation_repository.hpp"
 #include "storage/core/user_repository.hpp"
 #include "storage/core/workspace_repository.hpp"
 
@@ -15,24 +18,30 @@ namespace {
 
 using user_outcome = std::function<void(std::optional<field_error>, core::user_row)>;
 
-// Twenty's validateLoginWithPassword: the user, a password hash, the right password.
+// The password check of Twenty's validateLoginWithPassword: a password hash, the right password.
+void check_password(const state_ptr& state, core::user_row user, std::string password,
+                    user_outcome done) {
+  if (!user.password_hash) {
+    return done(auth_exception("Incorrect login method", "INVALID_INPUT"), {});
+  }
+  // Verifying costs as much as hashing: off the caller's thread.
+  state->run_blocking([user = std::move(user), password = std::move(password), done]() mutable {
+    if (auth::verify_password(password, *user.password_hash) != auth::password_check::match) {
+      return done(from_auth_error(auth::wrong_password_error()), {});
+    }
+    done(std::nullopt, std::move(user));
+  });
+}
+
+// Twenty's validateLoginWithPassword without a workspace: the user, then the password.
 void check_credentials(const state_ptr& state, std::string email, std::string password,
                        user_outcome done) {
   core::find_user_by_email(
       *state->pool, std::move(email),
-      [state, password = std::move(password), done](core::db_result<core::user_row> u) {
+      [state, password = std::move(password), done](core::db_result<core::user_row> u) mutable {
         if (!u.ok()) return done(database_error(*u.error), {});
         if (!u.value) return done(auth_exception("User not found", "USER_NOT_FOUND"), {});
-        if (!u.value->password_hash) {
-          return done(auth_exception("Incorrect login method", "INVALID_INPUT"), {});
-        }
-        // Verifying costs as much as hashing: off the caller's thread.
-        state->run_blocking([user = std::move(*u.value), password, done]() mutable {
-          if (auth::verify_password(password, *user.password_hash) != auth::password_check::match) {
-            return done(from_auth_error(auth::wrong_password_error()), {});
-          }
-          done(std::nullopt, std::move(user));
-        });
+        check_password(state, std::move(*u.value), std::move(password), std::move(done));
       });
 }
 
@@ -67,6 +76,66 @@ void sign_in(const state_ptr& state, resolve_info& info, completion done) {
       });
 }
 
+// The membership checks of Twenty's validateLoginWithPassword with a target workspace, in its
+// order: the user, their access (a member, or a pending personal invitation that is still valid),
+// the password, then — only once the password is right — the invitation used to join.
+void sign_in_to_workspace(const state_ptr& state, const reply& out, core::workspace_row workspace,
+                          std::string email, std::string password) {
+  auto finish = [state, out, workspace](std::optional<core::invitation_row> invitation,
+                                        core::user_row user, std::string password) {
+    check_password(
+        state, std::move(user), std::move(password),
+        [state, out, workspace, invitation](std::optional<field_error> e, core::user_row user) {
+          if (e) return out.error(std::move(*e));
+          auto token = [state, out, email = user.email, id = workspace.id] {
+            out.value(json::object{{"loginToken", login_token_for(state, email, id)}});
+          };
+          if (!invitation) return token();
+          join_workspace_as_member(state, workspace, user, user.locale, invitation->id,
+                                   [out, token](std::optional<field_error> e) {
+                                     if (e) return out.error(std::move(*e));
+                                     token();
+                                   });
+        });
+  };
+  core::find_user_by_email(
+      *state->pool, std::move(email),
+      [state, out, workspace, password, finish](core::db_result<core::user_row> u) {
+        if (out.failed(u)) return;
+        if (!u.value) return out.error(auth_exception("User not found", "USER_NOT_FOUND"));
+        core::find_user_workspace(
+            *state->pool, u.value->id, workspace.id,
+            [state, out, workspace, password, finish,
+             user = *u.value](core::db_result<core::user_workspace_row> m) {
+              if (out.failed(m)) return;
+              if (m.value) return finish(std::nullopt, user, password);
+              // Twenty's getOneWorkspaceInvitation: the workspace's invitation for this address.
+              core::list_invitations(
+                  *state->pool, workspace.id,
+                  [out, workspace, password, finish,
+                   user](core::db_result<std::vector<core::invitation_row>> list) {
+                    if (out.failed(list)) return;
+                    for (const auto& invitation : *list.value) {
+                      if (invitation.email != user.email) continue;
+                      // Twenty's validatePersonalInvitation (the address matches by lookup).
+                      if (invitation.expired)
+                        return out.error(
+                            auth_exception("Invitation expired", "FORBIDDEN_EXCEPTION"));
+                      if (workspace.activation_status != "ACTIVE" ||
+                          workspace.database_schema.empty()) {
+                        return out.error(
+                            auth_exception("Workspace is not ready to welcome new members",
+                                           "FORBIDDEN_EXCEPTION"));
+                      }
+                      return finish(invitation, user, password);
+                    }
+                    out.error(auth_exception("User is not a member of the workspace.",
+                                             "FORBIDDEN_EXCEPTION"));
+                  });
+            });
+      });
+}
+
 void get_login_token_from_credentials(const state_ptr& state, resolve_info& info, completion done) {
   reply out(std::move(done));
   std::string email = normalize_email(string_arg(info.args(), "email").value_or(""));
@@ -83,23 +152,7 @@ void get_login_token_from_credentials(const state_ptr& state, resolve_info& info
           return out.error(auth_exception("Email/Password auth is not enabled for this workspace",
                                           "FORBIDDEN_EXCEPTION"));
         }
-        std::string workspace_id = w.value->id;
-        check_credentials(
-            state, email, password,
-            [state, out, workspace_id](std::optional<field_error> e, core::user_row user) {
-              if (e) return out.error(std::move(*e));
-              core::find_user_workspace(
-                  *state->pool, user.id, workspace_id,
-                  [state, out, user, workspace_id](core::db_result<core::user_workspace_row> m) {
-                    if (out.failed(m)) return;
-                    if (!m.value) {
-                      return out.error(auth_exception("User is not a member of the workspace.",
-                                                      "FORBIDDEN_EXCEPTION"));
-                    }
-                    out.value(json::object{
-                        {"loginToken", login_token_for(state, user.email, workspace_id)}});
-                  });
-            });
+        sign_in_to_workspace(state, out, std::move(*w.value), email, password);
       });
 }
 
