@@ -129,3 +129,72 @@ TEST(MetadataRest, ErrorsCarryTwentysStatusesAndBodies) {
   auto not_json = s.rest("POST", "/rest/metadata/fields", "{nope");
   EXPECT_EQ(not_json.status, 400u);
 }
+
+namespace {
+
+std::vector<std::string> keys_of(const json::value& v) {
+  std::vector<std::string> keys;
+  for (const auto& [k, ignored] : v.as_object()) keys.emplace_back(k);
+  return keys;
+}
+
+std::vector<std::string> ids_of(const json::value& page, std::string_view key) {
+  std::vector<std::string> ids;
+  for (const auto& item : page.at("data").at(key).as_array())
+    ids.emplace_back(item.at("id").as_string());
+  return ids;
+}
+
+}  // namespace
+
+// Twenty 1.6's recorded list answer (metadata.jsonl) is {data: {objects}, pageInfo} with
+// graphql-relay cursors and no totalCount; fields answer in the same shape.
+TEST(MetadataRest, ListEnvelopesHaveTheRecordedShape) {
+  auto& s = metadata_server::shared();
+  for (std::string_view key : {"objects", "fields"}) {
+    auto res = s.rest("GET", "/rest/metadata/" + std::string(key));
+    ASSERT_EQ(res.status, 200u) << res.body;
+    auto body = parse(res);
+    EXPECT_EQ(keys_of(body), (std::vector<std::string>{"data", "pageInfo"})) << key;
+    EXPECT_EQ(keys_of(body.at("data")), (std::vector<std::string>{std::string(key)}));
+    EXPECT_EQ(keys_of(body.at("pageInfo")),
+              (std::vector<std::string>{"hasNextPage", "startCursor", "endCursor"}));
+    const auto& items = body.at("data").at(key).as_array();
+    ASSERT_FALSE(items.empty());
+    // The last cursor names the last item's offset: "arrayconnection:<n-1>" in base64.
+    EXPECT_EQ(body.at("pageInfo").at("hasNextPage"), json::value(false));
+    EXPECT_FALSE(body.at("pageInfo").at("endCursor").as_string().empty());
+  }
+  auto fields = parse(s.rest("GET", "/rest/metadata/fields?limit=1"));
+  EXPECT_EQ(keys_of(fields.at("data").at("fields").at(0)),
+            (std::vector<std::string>{"id", "type", "name", "label", "description", "icon",
+                                      "isCustom", "isActive", "isSystem", "isNullable", "createdAt",
+                                      "updatedAt", "defaultValue", "options", "relation"}));
+}
+
+// Pages follow the cursors of pageInfo both ways and visit every object once.
+TEST(MetadataRest, ObjectPagesFollowTheirCursorsBothWays) {
+  auto& s = metadata_server::shared();
+  auto all = ids_of(parse(s.rest("GET", "/rest/metadata/objects")), "objects");
+  ASSERT_GT(all.size(), 10u);
+  std::vector<std::string> forwards;
+  std::string after;
+  std::vector<std::string> end_cursors;
+  for (int guard = 0; guard < 100; ++guard) {
+    auto page = parse(s.rest("GET", "/rest/metadata/objects?limit=7" +
+                                        (after.empty() ? "" : "&starting_after=" + after)));
+    auto ids = ids_of(page, "objects");
+    EXPECT_LE(ids.size(), 7u);
+    forwards.insert(forwards.end(), ids.begin(), ids.end());
+    if (!page.at("pageInfo").at("hasNextPage").as_bool()) break;
+    after = std::string(page.at("pageInfo").at("endCursor").as_string());
+    end_cursors.push_back(after);
+  }
+  EXPECT_EQ(forwards, all);
+  // Backwards from the second page's start: the first page.
+  auto second =
+      parse(s.rest("GET", "/rest/metadata/objects?limit=7&starting_after=" + end_cursors.at(0)));
+  auto start = std::string(second.at("pageInfo").at("startCursor").as_string());
+  auto first = parse(s.rest("GET", "/rest/metadata/objects?limit=7&ending_before=" + start));
+  EXPECT_EQ(ids_of(first, "objects"), std::vector<std::string>(all.begin(), all.begin() + 7));
+}
