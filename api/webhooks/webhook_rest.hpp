@@ -1,8 +1,9 @@
 // REST management of webhooks, as Twenty's WebhookController serves it on /rest/metadata/webhooks
-// and its deprecated alias /rest/webhooks: GET (list, raw array), POST (201, the webhook),
-// GET/PATCH (and PUT)/DELETE /{id} (the webhook, or true for DELETE); an unknown id answers 404
-// (spec §4.8), a malformed one 400. Cohort extension: GET /{id}/deliveries, the delivery log
-// (newest first, ?limit= up to 500, default 50).
+// and its deprecated alias /rest/webhooks: GET (list: every webhook as a bare array, paging
+// parameters ignored — Twenty 1.6's findAll reads no query, so this family alone has no list
+// envelope), POST (201, the webhook), GET/PATCH (and PUT)/DELETE /{id} (the webhook, or true for
+// DELETE); an unknown id answers 404 (spec §4.8), a malformed one 400. Cohort extension:
+// GET /{id}/deliveries, the delivery log (newest first, ?limit= up to 500, default 50).
 #pragma once
 
 #include <memory>

@@ -75,6 +75,29 @@ TEST_F(WebhookRest, ListReadUpdateDelete) {
   EXPECT_TRUE(server().call("GET", "/rest/metadata/webhooks").body.as_array().empty());
 }
 
+// Twenty 1.6's WebhookController.findAll reads no query: the list is every webhook of the
+// workspace as a bare array — no {data, pageInfo, totalCount} envelope and no paging, unlike the
+// other /rest/metadata families — and paging parameters are ignored rather than refused.
+TEST_F(WebhookRest, TheListIsABareArrayAndIgnoresPagingParameters) {
+  for (const char* url : {"https://one.example", "https://two.example", "https://three.example"}) {
+    ASSERT_EQ(server()
+                  .call("POST", "/rest/metadata/webhooks",
+                        std::string(R"({"targetUrl":")") + url + R"("})")
+                  .status,
+              201u);
+  }
+  for (const char* path :
+       {"/rest/metadata/webhooks", "/rest/metadata/webhooks?limit=1",
+        "/rest/metadata/webhooks?starting_after=00000000-0000-4000-8000-000000000000"
+        "&ending_before=00000000-0000-4000-8000-000000000001",
+        "/rest/webhooks?limit=2"}) {
+    auto list = server().call("GET", path);
+    EXPECT_EQ(list.status, 200u) << path << " " << list.text;
+    ASSERT_TRUE(list.body.is_array()) << path << " " << list.text;
+    EXPECT_EQ(list.body.as_array().size(), 3u) << path;
+  }
+}
+
 TEST_F(WebhookRest, TheDeprecatedAliasServesTheSameWebhooks) {
   auto created = server().call("POST", "/rest/webhooks", R"({"targetUrl":"https://a.example"})");
   ASSERT_EQ(created.status, 201u) << created.text;
