@@ -40,6 +40,9 @@ struct settings {
   std::chrono::milliseconds short_term_token_expires_in = std::chrono::minutes(5);
   std::chrono::milliseconds password_reset_token_expires_in = std::chrono::minutes(5);
   std::chrono::milliseconds email_verification_token_expires_in = std::chrono::hours(1);
+  // IS_EMAIL_VERIFICATION_REQUIRED: sign-up mails a verification link and password sign-in
+  // waits for it (Twenty's default: false).
+  bool is_email_verification_required = false;
   std::chrono::milliseconds invitation_token_expires_in = std::chrono::hours(24 * 30);
 
   // HTTP

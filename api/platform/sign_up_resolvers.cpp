@@ -1,6 +1,7 @@
 // signUp (a user and a workspace-agnostic session), signUpInNewWorkspace (a PENDING_CREATION
 // workspace and a login token for it) and checkUserExists.
 #include "api/auth/password.hpp"
+#include "api/platform/email_verification_mail.hpp"
 #include "api/platform/platform_json.hpp"
 #include "api/platform/platform_resolvers.hpp"
 #include "api/platform/session_tokens.hpp"
@@ -43,6 +44,10 @@ void sign_up(const state_ptr& state, resolve_info& info, completion done) {
             }
             return out.error(database_error(*r.error));
           }
+          // With IS_EMAIL_VERIFICATION_REQUIRED the address gets its verification link; a mail
+          // that could not be queued is logged, as Twenty's sign-up does not fail for it.
+          send_verification_email(state, r.value->id, r.value->email, "",
+                                  [](std::optional<std::string>) {});
           issue_token_pair(state,
                            {r.value->id, std::nullopt, std::nullopt, "password", std::nullopt},
                            [out](std::optional<field_error> e, json::object pair) {

@@ -162,4 +162,85 @@ void consume_login_token(pg::pool& pool, std::string jti, std::string expires_at
       });
 }
 
+namespace {
+
+void one_verification_token(pg::pool& pool, std::string sql, pg::params args,
+                            std::function<void(db_result<email_verification_token_row>)> done) {
+  pool.query(std::move(sql), std::move(args), [done = std::move(done)](pg::result r) {
+    if (!r.ok()) return done(db_result<email_verification_token_row>::failure(r.error()));
+    if (r.rows() == 0) return done({std::nullopt, std::nullopt});
+    email_verification_token_row row;
+    row.id = std::string(r.get(0, 0));
+    row.user_id = std::string(r.get(0, 1));
+    row.email = optional_text(r, 2);
+    row.expired = r.get(0, 3) == "t";
+    row.age_ms = std::stoll(std::string(r.get(0, 4)));
+    done({std::move(row), std::nullopt});
+  });
+}
+
+constexpr const char* verification_token_columns =
+    "SELECT id, user_id, context->>'email', expires_at <= now(), "
+    "floor(extract(epoch FROM now() - created_at) * 1000)::bigint FROM core.app_token ";
+
+}  // namespace
+
+void insert_email_verification_token(pg::pool& pool, new_email_verification_token token,
+                                     std::function<void(db_result<std::string>)> done) {
+  pool.query(
+      "INSERT INTO core.app_token (user_id, type, value, context, expires_at) "
+      "VALUES ($1::uuid, 'EMAIL_VERIFICATION_TOKEN', $2, jsonb_build_object('email', $3::text), "
+      "now() + $4::interval) RETURNING id",
+      {std::move(token.user_id), std::move(token.value_hash), std::move(token.email),
+       interval_ms(token.lifetime)},
+      [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(db_result<std::string>::failure(r.error()));
+        done({std::string(r.get(0, 0)), std::nullopt});
+      });
+}
+
+void find_email_verification_token(
+    pg::pool& pool, std::string value_hash,
+    std::function<void(db_result<email_verification_token_row>)> done) {
+  one_verification_token(
+      pool,
+      std::string(verification_token_columns) +
+          "WHERE value = $1 AND type = 'EMAIL_VERIFICATION_TOKEN' AND user_id IS NOT NULL",
+      {std::move(value_hash)}, std::move(done));
+}
+
+void latest_email_verification_token(
+    pg::pool& pool, std::string user_id,
+    std::function<void(db_result<email_verification_token_row>)> done) {
+  one_verification_token(pool,
+                         std::string(verification_token_columns) +
+                             "WHERE user_id = $1::uuid AND type = 'EMAIL_VERIFICATION_TOKEN' "
+                             "ORDER BY created_at DESC LIMIT 1",
+                         {std::move(user_id)}, std::move(done));
+}
+
+void delete_email_verification_tokens(pg::pool& pool, std::string user_id,
+                                      std::function<void(db_result<long>)> done) {
+  pool.query(
+      "DELETE FROM core.app_token WHERE user_id = $1::uuid AND type = 'EMAIL_VERIFICATION_TOKEN'",
+      {std::move(user_id)}, [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(db_result<long>::failure(r.error()));
+        done({r.affected_rows(), std::nullopt});
+      });
+}
+
+void redeem_email_verification_token(pg::pool& pool, std::string id,
+                                     std::function<void(db_result<std::string>)> done) {
+  pool.query(
+      "WITH used AS (DELETE FROM core.app_token WHERE id = $1::uuid AND "
+      "type = 'EMAIL_VERIFICATION_TOKEN' RETURNING user_id) "
+      "UPDATE core.\"user\" u SET is_email_verified = true FROM used WHERE u.id = used.user_id "
+      "RETURNING u.id",
+      {std::move(id)}, [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(db_result<std::string>::failure(r.error()));
+        if (r.rows() == 0) return done({std::nullopt, std::nullopt});
+        done({std::string(r.get(0, 0)), std::nullopt});
+      });
+}
+
 }  // namespace cohort::storage::core

@@ -79,6 +79,40 @@ void redeem_password_reset_token(pg::pool& pool, std::string value_hash,
                                  std::string new_password_hash,
                                  std::function<void(db_result<std::string>)> done);
 
+// E-mail verification tokens (Twenty's EmailVerificationToken): rows of type
+// EMAIL_VERIFICATION_TOKEN whose `value` is the SHA-256 (hex) of the mailed token and whose
+// context names the address verified ({"email": ...}).
+struct new_email_verification_token {
+  std::string user_id;
+  std::string email;
+  std::string value_hash;
+  std::chrono::milliseconds lifetime;
+};
+void insert_email_verification_token(pg::pool& pool, new_email_verification_token token,
+                                     std::function<void(db_result<std::string>)> done);
+struct email_verification_token_row {
+  std::string id;
+  std::string user_id;
+  std::optional<std::string> email;  // from the context
+  bool expired = false;
+  long long age_ms = 0;  // since it was created
+};
+// The token with this hash (no value when there is none).
+void find_email_verification_token(
+    pg::pool& pool, std::string value_hash,
+    std::function<void(db_result<email_verification_token_row>)> done);
+// The user's most recent token (no value when there is none), for the resend cool-down.
+void latest_email_verification_token(
+    pg::pool& pool, std::string user_id,
+    std::function<void(db_result<email_verification_token_row>)> done);
+// Deletes every verification token of the user; answers how many.
+void delete_email_verification_tokens(pg::pool& pool, std::string user_id,
+                                      std::function<void(db_result<long>)> done);
+// One statement: deletes the token (single use) and marks its user's e-mail verified. Answers the
+// user id; no value when the token was gone (used meanwhile).
+void redeem_email_verification_token(pg::pool& pool, std::string id,
+                                     std::function<void(db_result<std::string>)> done);
+
 // Records the login token's `jti`; true the first time, false when it was already used.
 void consume_login_token(pg::pool& pool, std::string jti, std::string expires_at_iso,
                          std::function<void(db_result<bool>)> done);

@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "storage/core/core_rows.hpp"
 #include "storage/pg/pool.hpp"
@@ -29,5 +30,31 @@ struct new_user {
 
 // A second live account with the same e-mail fails with SQLSTATE 23505 (unique_violation).
 void create_user(pg::pool& pool, new_user user, user_callback done);
+
+// What deleteUser needs to know of each live membership of a user (Twenty's
+// removeUserFromWorkspaceAndPotentiallyDeleteWorkspace): how many members the workspace has and
+// whether the user is its only Admin.
+struct membership_standing {
+  std::string workspace_id;
+  std::string user_workspace_id;
+  std::string database_schema;
+  std::string activation_status;
+  long members = 0;  // live memberships of the workspace, the user's included
+  bool is_admin = false;
+  long admins = 0;  // live members holding the standard Admin role
+  bool only_member() const { return members <= 1; }
+  bool only_admin() const { return is_admin && admins <= 1; }
+};
+void list_membership_standings(
+    pg::pool& pool, std::string user_id,
+    std::function<void(db_result<std::vector<membership_standing>>)> done);
+
+// deleteUser in one transaction: the user's workspaceMember records (active workspaces of other
+// members), every membership (their role targets cascade), every app token (refresh tokens end),
+// the workspaces the user was alone in taken out of use (soft-deleted; the caller hard-deletes
+// them after), and the user soft-deleted. Answers the deleted user as it was (no value when there
+// was no live user).
+void delete_user_account(pg::pool& pool, std::string user_id,
+                         const std::vector<membership_standing>& memberships, user_callback done);
 
 }  // namespace cohort::storage::core
