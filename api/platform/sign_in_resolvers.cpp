@@ -18,6 +18,13 @@ namespace {
 
 using user_outcome = std::function<void(std::optional<field_error>, core::user_row)>;
 
+// AuthExceptionCode.EMAIL_NOT_VERIFIED as Twenty's auth filter answers it.
+field_error email_not_verified_error() {
+  auto e = auth_exception("Email is not verified", "EMAIL_NOT_VERIFIED");
+  e.extensions["userFriendlyMessage"] = "Email is not verified.";
+  return e;
+}
+
 // The password check of Twenty's validateLoginWithPassword: a password hash, the right password.
 void check_password(const state_ptr& state, core::user_row user, std::string password,
                     user_outcome done) {
@@ -25,12 +32,17 @@ void check_password(const state_ptr& state, core::user_row user, std::string pas
     return done(auth_exception("Incorrect login method", "INVALID_INPUT"), {});
   }
   // Verifying costs as much as hashing: off the caller's thread.
-  state->run_blocking([user = std::move(user), password = std::move(password), done]() mutable {
-    if (auth::verify_password(password, *user.password_hash) != auth::password_check::match) {
-      return done(from_auth_error(auth::wrong_password_error()), {});
-    }
-    done(std::nullopt, std::move(user));
-  });
+  const bool must_be_verified = state->settings.is_email_verification_required;
+  state->run_blocking(
+      [user = std::move(user), password = std::move(password), done, must_be_verified]() mutable {
+        if (auth::verify_password(password, *user.password_hash) != auth::password_check::match) {
+          return done(from_auth_error(auth::wrong_password_error()), {});
+        }
+        // Twenty's checkIsEmailVerified, after the password.
+        if (must_be_verified && !user.is_email_verified)
+          return done(email_not_verified_error(), {});
+        done(std::nullopt, std::move(user));
+      });
 }
 
 // Twenty's validateLoginWithPassword without a workspace: the user, then the password.
