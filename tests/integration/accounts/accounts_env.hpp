@@ -1,0 +1,173 @@
+// The accounts suite's server: `cohort serve` with IS_EMAIL_VERIFICATION_REQUIRED=true and
+// EMAIL_DRIVER=smtp pointed at a real SMTP sink on loopback, two workspaces made through the API
+// (two_workspaces), and helpers for /metadata calls, members joining by the public invite link,
+// mailed verification links and JWT payloads.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "api/auth/crypto.hpp"
+#include "fixtures/smtp_sink.hpp"
+#include "integration/tokens/two_workspaces.hpp"
+
+namespace cohort::testing {
+
+inline constexpr const char* member_password = "Member-Passw0rd!";
+
+inline std::string text_at(const boost::json::value& v, std::string_view pointer) {
+  boost::system::error_code ec;
+  const auto* found = v.find_pointer(pointer, ec);
+  if (!found || !found->is_string()) {
+    ADD_FAILURE() << pointer << " not in " << boost::json::serialize(v);
+    return "";
+  }
+  return std::string(found->as_string());
+}
+
+// {message, extensions.code, extensions.subCode} of the first error ("<none>" when absent).
+struct error_fields {
+  std::string message, code, sub_code;
+  bool operator==(const error_fields&) const = default;
+};
+inline std::ostream& operator<<(std::ostream& os, const error_fields& e) {
+  return os << "{" << e.message << ", " << e.code << ", " << e.sub_code << "}";
+}
+inline error_fields error_of(const boost::json::value& v) {
+  auto text = [&](std::string_view p) {
+    boost::system::error_code ec;
+    const auto* f = v.find_pointer(p, ec);
+    return f && f->is_string() ? std::string(f->as_string()) : std::string("<none>");
+  };
+  return {text("/errors/0/message"), text("/errors/0/extensions/code"),
+          text("/errors/0/extensions/subCode")};
+}
+
+// The payload of a JWT, decoded.
+inline boost::json::object jwt_payload(const std::string& token) {
+  auto first = token.find('.');
+  auto second = token.find('.', first + 1);
+  if (first == std::string::npos || second == std::string::npos) return {};
+  auto bytes = api::auth::base64url_decode(token.substr(first + 1, second - first - 1));
+  if (!bytes) return {};
+  return boost::json::parse(*bytes).as_object();
+}
+
+struct verification_link {
+  std::string token, email;
+};
+
+inline std::optional<verification_link> verification_link_in(const received_mail& mail) {
+  static const std::regex link(R"(/verify-email\?emailVerificationToken=([0-9a-f]+)&email=(\S+))");
+  std::smatch m;
+  std::string body = mail.text_body();
+  if (!std::regex_search(body, m, link)) return std::nullopt;
+  std::string email = m[2];
+  for (auto at = email.find("%40"); at != std::string::npos; at = email.find("%40"))
+    email.replace(at, 3, "@");
+  return verification_link{m[1], email};
+}
+
+class accounts_env {
+ public:
+  static accounts_env& shared() {
+    static auto* instance = new accounts_env();
+    return *instance;
+  }
+
+  smtp_sink sink;
+  std::unique_ptr<two_workspaces> ws;
+
+  boost::json::value metadata(const std::string& query, boost::json::object vars = {},
+                              const std::string& bearer = "") {
+    return ws->graphql(query, std::move(vars), bearer, "/metadata");
+  }
+
+  std::string origin_of(const std::string& workspace_id) {
+    return "http://" +
+           ws->sql("SELECT subdomain FROM core.workspace WHERE id = '" + workspace_id + "'") +
+           ".localhost:3000/";
+  }
+
+  // ACCESS and REFRESH tokens from a login token.
+  std::pair<std::string, std::string> tokens_from_login(const std::string& login,
+                                                        const std::string& origin) {
+    auto t = metadata(R"(mutation($t: String!, $o: String!) {
+        getAuthTokensFromLoginToken(loginToken: $t, origin: $o) {
+          tokens { accessOrWorkspaceAgnosticToken { token } refreshToken { token } } } })",
+                      {{"t", login}, {"o", origin}});
+    return {text_at(t,
+                    "/data/getAuthTokensFromLoginToken/tokens/accessOrWorkspaceAgnosticToken/"
+                    "token"),
+            text_at(t, "/data/getAuthTokensFromLoginToken/tokens/refreshToken/token")};
+  }
+
+  struct member {
+    std::string email, user_id, user_workspace_id, access, refresh;
+  };
+
+  // A new user joining `workspace_id` by its public invite link (Member role).
+  member join(const std::string& email, const std::string& workspace_id) {
+    std::string hash =
+        ws->sql("SELECT invite_hash FROM core.workspace WHERE id = '" + workspace_id + "'");
+    auto joined = metadata(R"(mutation($e: String!, $p: String!, $h: String) {
+        signUpInWorkspace(email: $e, password: $p, workspaceInviteHash: $h) {
+          loginToken { token } workspace { id } } })",
+                           {{"e", email}, {"p", member_password}, {"h", hash}});
+    member m;
+    m.email = email;
+    std::tie(m.access, m.refresh) = tokens_from_login(
+        text_at(joined, "/data/signUpInWorkspace/loginToken/token"), origin_of(workspace_id));
+    m.user_id = ws->sql("SELECT id FROM core.\"user\" WHERE email = '" + email +
+                        "' AND deleted_at IS NULL");
+    m.user_workspace_id = ws->sql("SELECT id FROM core.user_workspace WHERE user_id = '" +
+                                  m.user_id + "' AND workspace_id = '" + workspace_id + "'");
+    return m;
+  }
+
+  std::string user_id_of(const std::string& email) {
+    return ws->sql("SELECT id FROM core.\"user\" WHERE email = '" + email +
+                   "' AND deleted_at IS NULL");
+  }
+  std::string user_workspace_of(const std::string& email, const std::string& workspace_id) {
+    return ws->sql("SELECT id FROM core.user_workspace WHERE user_id = '" + user_id_of(email) +
+                   "' AND workspace_id = '" + workspace_id + "'");
+  }
+
+  // The next mail to `to` the sink got (waiting for it), removed from the sink's list.
+  std::optional<received_mail> mail_to(const std::string& to) {
+    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (std::chrono::steady_clock::now() < until) {
+      for (const auto& m : sink.messages()) {
+        if (!m.rcpt_to.empty() && m.rcpt_to[0] == to && !seen(m)) {
+          taken_.push_back(m.data);
+          return m;
+        }
+      }
+      sink.wait_for(sink.count() + 1, std::chrono::milliseconds(500));
+    }
+    return std::nullopt;
+  }
+
+ private:
+  accounts_env() {
+    ws = std::make_unique<two_workspaces>("accounts",
+                                          std::map<std::string, std::string>{
+                                              {"IS_EMAIL_VERIFICATION_REQUIRED", "true"},
+                                              {"EMAIL_DRIVER", "smtp"},
+                                              {"EMAIL_SMTP_HOST", "127.0.0.1"},
+                                              {"EMAIL_SMTP_PORT", std::to_string(sink.port())},
+                                              {"EMAIL_FROM_ADDRESS", "noreply@cohort.test"},
+                                          });
+  }
+
+  bool seen(const received_mail& m) const {
+    for (const auto& d : taken_)
+      if (d == m.data) return true;
+    return false;
+  }
+  std::vector<std::string> taken_;
+};
+
+}  // namespace cohort::testing
