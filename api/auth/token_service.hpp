@@ -146,6 +146,9 @@ class token_service {
 
   // The lifetimes tokens are minted with (the caller sizes the rows that back them alike).
   const token_lifetimes& lifetimes() const { return options_.lifetimes; }
+  // APP_SECRET, for the few values Twenty derives from it besides token keys (the validation hash
+  // of an approved access domain).
+  const std::string& app_secret() const { return options_.app_secret; }
 
  private:
   std::string key_for(token_type type, std::string_view body) const;

@@ -55,6 +55,7 @@ resolver_list implemented_resolvers(const state_ptr& state) {
   add_impersonation_resolvers(list, state);
   add_delete_user_resolvers(list, state);
   add_email_verification_resolvers(list, state);
+  add_approved_access_domain_resolvers(list, state);
   add_current_user_resolvers(list, state);
   add_workspace_resolvers(list, state);
   add_search_resolvers(list, state);

@@ -19,7 +19,7 @@ struct session_spec {
   std::string auth_provider = "password";
   std::optional<std::string> family_id;  // the sign-in a renewal continues
   // An impersonation session: both tokens say so, and the refresh token lives 1 day.
-  std::optional<auth::impersonation_claims> impersonation;
+  std::optional<auth::impersonation_claims> impersonation = std::nullopt;
 };
 
 // {"accessOrWorkspaceAgnosticToken": AuthToken, "refreshToken": AuthToken} (Twenty's
