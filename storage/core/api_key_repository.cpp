@@ -1,5 +1,7 @@
 #include "storage/core/api_key_repository.hpp"
 
+#include "storage/pg/shared_statement.hpp"
+
 #include "storage/query/filter_operators.hpp"
 
 namespace cohort::storage::core {
@@ -122,15 +124,24 @@ void check_token_standing(pg::pool& pool, std::string workspace_id,
     api_key_id = "00000000-0000-0000-0000-000000000000";
   }
   if (user_workspace_id && !query::is_uuid(*user_workspace_id)) user_workspace_id.reset();
-  pool.query(
+  // Under load, requests with the same token share one statement while it waits for a
+  // connection; none reads a standing older than its own arrival (storage/pg/shared_statement).
+  static auto& shared = *new pg::shared_statements<db_result<token_standing>>();
+  std::string key = workspace_id;
+  key.append(1, '|')
+      .append(api_key_id.value_or(""))
+      .append(1, '|')
+      .append(user_workspace_id.value_or(""));
+  shared.run(
+      pool, std::move(key),
       "SELECT k.id IS NOT NULL, k.revoked_at IS NOT NULL, k.expires_at <= now(), k.name, "
       "w.roles_version, t.role_id FROM core.workspace w LEFT JOIN core.api_key k ON "
       "k.id = $2::uuid AND k.workspace_id = w.id LEFT JOIN core.role_target t ON "
       "t.workspace_id = w.id AND (t.api_key_id = $2::uuid OR t.user_workspace_id = $3::uuid) "
       "WHERE w.id = $1::uuid AND w.deleted_at IS NULL LIMIT 1",
       {std::move(workspace_id), std::move(api_key_id), std::move(user_workspace_id)},
-      [done = std::move(done)](pg::result r) {
-        if (!r.ok()) return done(db_result<token_standing>::failure(r.error()));
+      [](pg::result r) -> db_result<token_standing> {
+        if (!r.ok()) return db_result<token_standing>::failure(r.error());
         token_standing s;
         if (r.rows() > 0) {
           s.workspace_live = true;
@@ -141,8 +152,9 @@ void check_token_standing(pg::pool& pool, std::string workspace_id,
           s.roles_version = std::stol(std::string(r.get(0, 4)));
           if (auto role = r.get_optional(0, 5)) s.role_id = std::string(*role);
         }
-        done({std::move(s), std::nullopt});
-      });
+        return {std::move(s), std::nullopt};
+      },
+      [done = std::move(done)](const db_result<token_standing>& r) { done(r); });
 }
 
 }  // namespace cohort::storage::core
