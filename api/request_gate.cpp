@@ -228,6 +228,7 @@ void pass_request_gate(const request_gate_services& s, http::request req, http::
     auto v = s.tokens->authenticate(token);
     if (v) verified = std::make_shared<const auth::verified_token>(std::move(v).value());
   }
+  req.verified_token = verified;
   auto call = std::make_shared<gated_request>(
       gated_request{s, std::move(req), std::move(done), std::move(pass), std::move(verified)});
   if (!s.limits.api) return after_api_limit(std::move(call));

@@ -14,6 +14,9 @@
 namespace cohort::model {
 struct effective_permissions;
 }  // namespace cohort::model
+namespace cohort::api::auth {
+struct verified_token;
+}  // namespace cohort::api::auth
 
 namespace cohort::api::http {
 
@@ -33,6 +36,9 @@ struct request {
   // The caller's rights from its role, set only by the request gate (api/request_gate) once it
   // has read the caller's role; copied into actors::caller::permissions.
   std::shared_ptr<const model::effective_permissions> permissions;
+  // The bearer token as the request gate verified it (set only there): the endpoints read the
+  // caller from it instead of checking the signature a second time.
+  std::shared_ptr<const auth::verified_token> verified_token;
 
   // First header of that name (case-insensitive), or nullptr.
   const std::string* header(std::string_view name) const;
