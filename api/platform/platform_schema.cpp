@@ -86,6 +86,11 @@ void attach_resolvers(graphql::type::object_config* root, std::string_view root_
   }
 }
 
+// Adds newer_root_fields() to the imported 1.6.0 roots.
+void add_newer_root_fields(const gu::introspection_roots& roots) {
+  if (roots.mutation) roots.mutation->field("signOut", "Boolean").arg("refreshToken", "String");
+}
+
 }  // namespace
 
 platform_schema_result add_platform_schema(graphql::type::schema_builder& builder, endpoint which,
@@ -105,6 +110,7 @@ auto state = make_state(services);
 auto list = implemented_resolvers(state);
 // The metadata mutations need the /metadata request context (the caller's workspace actor).
 if (which == endpoint::metadata) add_metadata_write_resolvers(list);
+add_newer_root_fields(out.roots);
 attach_metadata_type_resolvers(builder);
 attach_two_factor_summary(builder, state);
 attach_role_type_resolvers(builder, state);
@@ -125,6 +131,11 @@ std::shared_ptr<const graphql::type::schema> build_platform_schema(
   auto built = std::move(builder).build();
   if (errors) *errors = std::move(built.errors);
   return built.schema;
+}
+
+const std::vector<std::string>& newer_root_fields() {
+  static const std::vector<std::string> names = {"Mutation.signOut"};
+  return names;
 }
 
 const std::vector<std::string>& implemented_root_fields() {

@@ -64,4 +64,9 @@ std::shared_ptr<const graphql::type::schema> build_platform_schema(
 // The implemented root fields ("Mutation.signUp", ...), for documentation and tests.
 const std::vector<std::string>& implemented_root_fields();
 
+// Root fields of newer Twenty servers that 1.6.0's schema lacks, served on both endpoints in
+// addition to 1.6.0's (spec §1.5 marks them [new]; the contract's schema-diff counts only what is
+// missing, so clients of either version work): "Mutation.signOut".
+const std::vector<std::string>& newer_root_fields();
+
 }  // namespace cohort::api::platform

@@ -2,10 +2,8 @@
 // its sign-in (the token and its renewals) is deleted, so none renews again. Like Twenty's it is
 // public and always answers true: it reveals nothing about the token given. This server keeps no
 // session cookie (Bearer tokens only), so there is no cookie to clear.
-// Not served yet: Twenty 1.6's schema has no signOut (its client forgets the tokens), and the
-// platform schema must equal 1.6's introspection (tests/unit/api/platform_schema_test.cpp). The
-// resolver is attached as soon as the Mutation root carries `signOut(refreshToken: String):
-// Boolean!` (one line in platform_schema.cpp).
+// Twenty 1.6's schema has no signOut (its client just forgets the tokens); newer Twenty's has, and
+// it is served beside 1.6's root fields (platform_schema.hpp: newer_root_fields).
 #include "api/platform/platform_resolvers.hpp"
 #include "storage/core/app_token_repository.hpp"
 
