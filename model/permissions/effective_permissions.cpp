@@ -18,7 +18,7 @@ bool object_rights::allows(record_right right) const {
 
 object_rights effective_permissions::object(std::string_view object_metadata_id) const {
   if (unrestricted) return {};
-  auto it = objects.find(std::string(object_metadata_id));
+  auto it = objects.find(object_metadata_id);
   return it == objects.end() ? all_objects : it->second;
 }
 
@@ -28,13 +28,13 @@ bool effective_permissions::may(std::string_view object_metadata_id, record_righ
 
 bool effective_permissions::may_read_field(std::string_view field_metadata_id) const {
   if (unrestricted) return true;
-  auto it = fields.find(std::string(field_metadata_id));
+  auto it = fields.find(field_metadata_id);
   return it == fields.end() || it->second.read;
 }
 
 bool effective_permissions::may_update_field(std::string_view field_metadata_id) const {
   if (unrestricted) return true;
-  auto it = fields.find(std::string(field_metadata_id));
+  auto it = fields.find(field_metadata_id);
   return it == fields.end() || it->second.update;
 }
 

@@ -4,6 +4,7 @@
 // actors::caller::permissions, and the checks (records, metadata, platform) read it.
 #pragma once
 
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -28,6 +29,15 @@ struct field_rights {
   bool update = true;
 };
 
+// Lets the maps below be searched with a string_view (the metadata ids the checks hold) without
+// building a std::string per lookup.
+struct id_hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+};
+template <class Rights>
+using rights_by_id = std::unordered_map<std::string, Rights, id_hash, std::equal_to<>>;
+
 struct effective_permissions {
   std::string role_id;
   std::string role_label;
@@ -36,9 +46,9 @@ struct effective_permissions {
   // The role's can*AllObjectRecords, for objects without their own object permission.
   object_rights all_objects;
   // Object permissions keyed by objectMetadataId (they override all_objects for that object).
-  std::unordered_map<std::string, object_rights> objects;
+  rights_by_id<object_rights> objects;
   // Field permissions keyed by fieldMetadataId; fields absent here are unrestricted.
-  std::unordered_map<std::string, field_rights> fields;
+  rights_by_id<field_rights> fields;
   // Effective PermissionFlagType keys, canUpdateAllSettings / canAccessAllTools expanded.
   std::set<std::string, std::less<>> flags;
 

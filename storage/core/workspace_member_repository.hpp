@@ -36,7 +36,7 @@ struct new_workspace_member {
   std::string locale = "en";
   // The role the membership gets (a role label of the workspace, e.g. "Admin" for its creator);
   // absent: the workspace's defaultRoleId. Every new member gets a role this way.
-  std::optional<std::string> role_label;
+  std::optional<std::string> role_label = std::nullopt;
 };
 
 // INSERT ... RETURNING id, for use inside a transaction (pool::transaction); nullopt when the

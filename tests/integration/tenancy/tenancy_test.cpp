@@ -12,7 +12,6 @@ namespace json = boost::json;
 using cohort::testing::two_workspaces;
 
 constexpr const char* secret_city = "B-secret-city";
-constexpr const char* role_id = "3c8b1b8e-7d83-4a47-9b6f-1f0c1f4f2a11";
 
 // The string at `pointer`; fails the test with the whole body when it is not there.
 std::string text_at(const json::value& v, std::string_view pointer) {
@@ -57,7 +56,7 @@ struct tenancy : ::testing::Test {
       i->webhook = text_at(wh, "/data/createWebhook/id");
       auto key = e.graphql(R"(mutation($r: UUID!) { createApiKey(input: { name: "B-secret-key",
           expiresAt: "2100-01-01T00:00:00Z", roleId: $r }) { id } })",
-                           {{"r", role_id}}, e.b.access, "/metadata");
+                           {{"r", e.admin_role(e.b)}}, e.b.access, "/metadata");
       i->api_key = text_at(key, "/data/createApiKey/id");
       // A custom object of B's (standard objects share their ids across workspaces), its first
       // field and its view.
@@ -81,7 +80,7 @@ struct tenancy : ::testing::Test {
       auto& e = env();
       auto key = e.graphql(R"(mutation($r: UUID!) { createApiKey(input: { name: "A key",
           expiresAt: "2100-01-01T00:00:00Z", roleId: $r }) { id } })",
-                           {{"r", role_id}}, e.a.access, "/metadata");
+                           {{"r", e.admin_role(e.a)}}, e.a.access, "/metadata");
       std::string id = text_at(key, "/data/createApiKey/id");
       auto minted = e.graphql(
           "mutation($id: UUID!) { generateApiKeyToken(apiKeyId: $id, expiresAt: "

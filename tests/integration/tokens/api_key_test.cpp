@@ -46,14 +46,17 @@ const json::value& at(const json::value& v, std::string_view pointer) {
   return *found;
 }
 
-constexpr const char* role_id = "3c8b1b8e-7d83-4a47-9b6f-1f0c1f4f2a11";
+// Workspace A's Admin role.
+std::string role_id() {
+  return env().admin_role(env().a);
+}
 
 // Creates a key in workspace A and mints its token: {id, token}.
 std::pair<std::string, std::string> key_with_token(
     const std::string& name, const std::string& expires = "2100-01-01T00:00:00.000Z") {
   auto& e = env();
-  auto created =
-      e.graphql(create_key, {{"n", name}, {"e", expires}, {"r", role_id}}, e.a.access, "/metadata");
+  auto created = e.graphql(create_key, {{"n", name}, {"e", expires}, {"r", role_id()}}, e.a.access,
+                           "/metadata");
   std::string id = str(created, "/data/createApiKey/id");
   auto minted = e.graphql(mint, {{"id", id}, {"e", expires}}, e.a.access, "/metadata");
   return {id, str(minted, "/data/generateApiKeyToken/token")};
@@ -62,7 +65,7 @@ std::pair<std::string, std::string> key_with_token(
 TEST(ApiKeys, CreateListMintWriteRenameRevoke) {
   auto& e = env();
   auto created =
-      e.graphql(create_key, {{"n", "Zapier"}, {"e", "2100-01-01T00:00:00Z"}, {"r", role_id}},
+      e.graphql(create_key, {{"n", "Zapier"}, {"e", "2100-01-01T00:00:00Z"}, {"r", role_id()}},
                 e.a.access, "/metadata");
   std::string id = str(created, "/data/createApiKey/id");
   EXPECT_EQ(at(created, "/data/createApiKey/name"), "Zapier");
@@ -70,7 +73,7 @@ TEST(ApiKeys, CreateListMintWriteRenameRevoke) {
   EXPECT_EQ(at(created, "/data/createApiKey/revokedAt"), nullptr);
   EXPECT_EQ(str(created, "/data/createApiKey/workspaceId"), e.a.id);
   EXPECT_EQ(e.sql("SELECT workspace_id FROM core.api_key WHERE id = '" + id + "'"), e.a.id);
-  EXPECT_EQ(e.sql("SELECT role_id FROM core.api_key WHERE id = '" + id + "'"), role_id);
+  EXPECT_EQ(e.sql("SELECT role_id FROM core.api_key WHERE id = '" + id + "'"), role_id());
 
   // Listed and found, on /metadata and on /graphql alike.
   for (const char* path : {"/metadata", "/graphql"}) {
@@ -183,7 +186,7 @@ TEST(ApiKeys, ErrorsOfTheManagementFields) {
   EXPECT_EQ(at(unknown, "/errors/0/message"),
             "API Key with id 00000000-0000-4000-8000-000000000000 not found");
   EXPECT_EQ(at(unknown, "/errors/0/extensions/code"), "NOT_FOUND");
-  auto bad_date = e.graphql(create_key, {{"n", "x"}, {"e", "not a date"}, {"r", role_id}},
+  auto bad_date = e.graphql(create_key, {{"n", "x"}, {"e", "not a date"}, {"r", role_id()}},
                             e.a.access, "/metadata");
   EXPECT_EQ(at(bad_date, "/errors/0/message"), "expiresAt must be a valid ISO 8601 date string");
   EXPECT_EQ(at(bad_date, "/errors/0/extensions/code"), "BAD_USER_INPUT");
@@ -201,7 +204,7 @@ TEST(ApiKeys, RestManagement) {
   auto& e = env();
   auto created = e.call("POST", "/rest/metadata/apiKeys",
                         R"({"name":"REST key","expiresAt":"2100-01-01T00:00:00Z","roleId":")" +
-                            std::string(role_id) + "\"}",
+                            std::string(role_id()) + "\"}",
                         e.a.access);
   ASSERT_EQ(created.status, 201u) << created.body;
   auto body = json::parse(created.body);
@@ -252,7 +255,7 @@ TEST(ApiKeys, RestManagement) {
       R"({"statusCode":403,"error":"FORBIDDEN_EXCEPTION","messages":["Missing authentication token"]})");
   auto no_name =
       e.call("POST", "/rest/metadata/apiKeys",
-             R"({"expiresAt":"2100-01-01T00:00:00Z","roleId":")" + std::string(role_id) + "\"}",
+             R"({"expiresAt":"2100-01-01T00:00:00Z","roleId":")" + std::string(role_id()) + "\"}",
              e.a.access);
   EXPECT_EQ(no_name.status, 400u);
   EXPECT_EQ(

@@ -119,9 +119,9 @@ TEST(BadTokens, TokenRewrittenForAnotherWorkspace) {
 TEST(BadTokens, TokensOfADeletedWorkspace) {
   auto& e = env();
   auto c = e.create("bad_tokens.c@example.com", "Workspace C");
-  auto key = e.graphql(R"(mutation { createApiKey(input: { name: "C key",
-      expiresAt: "2100-01-01T00:00:00Z", roleId: "3c8b1b8e-7d83-4a47-9b6f-1f0c1f4f2a11" }) { id } })",
-                       {}, c.access, "/metadata");
+  auto key = e.graphql(R"(mutation($r: UUID!) { createApiKey(input: { name: "C key",
+      expiresAt: "2100-01-01T00:00:00Z", roleId: $r }) { id } })",
+                       {{"r", e.admin_role(c)}}, c.access, "/metadata");
   std::string key_id(key.at_pointer("/data/createApiKey/id").as_string());
   auto minted = e.graphql(
       "mutation($id: UUID!) { generateApiKeyToken(apiKeyId: $id, expiresAt: "
@@ -154,9 +154,9 @@ void expect_forbidden(const std::string& token, const std::string& message) {
 std::pair<std::string, std::string> key_of(const cohort::testing::test_workspace& ws,
                                            const std::string& name) {
   auto& e = env();
-  auto key = e.graphql(R"(mutation($n: String!) { createApiKey(input: { name: $n,
-      expiresAt: "2100-01-01T00:00:00Z", roleId: "3c8b1b8e-7d83-4a47-9b6f-1f0c1f4f2a11" }) { id } })",
-                       {{"n", name}}, ws.access, "/metadata");
+  auto key = e.graphql(R"(mutation($n: String!, $r: UUID!) { createApiKey(input: { name: $n,
+      expiresAt: "2100-01-01T00:00:00Z", roleId: $r }) { id } })",
+                       {{"n", name}, {"r", e.admin_role(ws)}}, ws.access, "/metadata");
   std::string id(key.at_pointer("/data/createApiKey/id").as_string());
   auto minted = e.graphql(
       "mutation($id: UUID!) { generateApiKeyToken(apiKeyId: $id, expiresAt: "

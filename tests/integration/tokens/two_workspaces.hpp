@@ -101,6 +101,11 @@ class two_workspaces {
     return v ? std::string(*v) : "<null>";
   }
 
+  // The id of `ws`'s Admin role (an API key's role must be a role of its own workspace).
+  std::string admin_role(const test_workspace& ws) {
+    return sql("SELECT id FROM core.role WHERE workspace_id = '" + ws.id + "' AND label = 'Admin'");
+  }
+
   cohort_server& server() { return *server_; }
   // The environment the server was started with (database, secret and the caller's additions).
   const std::map<std::string, std::string>& server_env() const { return env_; }
