@@ -163,6 +163,10 @@ struct record_query {
   boost::json::array data;
   bool upsert = false;
   record_actor actor;
+  // create: whether the new records produce their events (outbox rows: timeline, webhooks, live
+  // updates). Off only for the records a new workspace is prefilled with, which Twenty inserts
+  // without its event emitter (its golden answers show them without timeline activities).
+  bool emit_events = true;
   // find_duplicates and merge: the records named by `ids` (nullopt when the argument is absent);
   // find_duplicates tells an absent `data` from an empty one.
   std::optional<std::vector<std::string>> ids;

@@ -31,6 +31,7 @@ void create_samples(std::shared_ptr<storage::pg::pool> pool,
   q.actor.source = "SYSTEM";
   q.actor.name = "System";
   q.actor.context = std::nullopt;
+  q.emit_events = false;
   auto& id = q.record.items.emplace_back();
   id.key = "id";
   id.field = "id";

@@ -237,10 +237,14 @@ compiled_statement compile_create(compile_context& ctx, const model::object_meta
         "COALESCE(max(p.\"position\"), -1) AS hi FROM " +
         ctx.table(object) + " p), ";
   }
-  sql += "ins AS (" + insert + "), ob AS (" +
-         outbox_insert(object, parts, action, "ins " + a, a, "NULL",
-                       "(" + parts.full_record + ")::jsonb", "NULL") +
-         ") " + result_select(ctx, object, query, "ins", a, order);
+  sql += "ins AS (" + insert + ") ";
+  if (query.emit_events) {
+    sql += ", ob AS (" +
+           outbox_insert(object, parts, action, "ins " + a, a, "NULL",
+                         "(" + parts.full_record + ")::jsonb", "NULL") +
+           ") ";
+  }
+  sql += result_select(ctx, object, query, "ins", a, order);
   return {std::move(sql), {}, !query.many};
 }
 
@@ -361,8 +365,11 @@ compiled_statement compile_change(compile_context& ctx, const model::object_meta
 compiled_statement compile_write(compile_context& ctx, const model::object_metadata& object,
                                  const model::record_query& query) {
   statement_parts parts;
-  parts.workspace = ctx.bind(ctx.model().workspace_id(), "uuid");
-  parts.actor = ctx.bind(actor_json(query.actor), "jsonb");
+  // Bound only for the outbox row: a parameter the statement never mentions has no type.
+  if (query.emit_events || query.operation != op::create) {
+    parts.workspace = ctx.bind(ctx.model().workspace_id(), "uuid");
+    parts.actor = ctx.bind(actor_json(query.actor), "jsonb");
+  }
   const std::string a = ctx.alias();
   parts.full_record = record_json_sql(ctx, object, a, full_record_selection(object), 0);
   if (query.operation == op::create) return compile_create(ctx, object, query, parts, a);

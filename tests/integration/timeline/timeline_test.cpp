@@ -332,3 +332,17 @@ TEST(timeline, a_task_linked_to_a_company_shows_on_the_companys_timeline) {
 }
 
 }  // namespace
+
+TEST(timeline, the_records_a_workspace_is_prefilled_with_have_no_timeline) {
+  // Twenty inserts its sample companies and people without its event emitter: its golden REST
+  // answers list them with no timeline activities. A record created afterwards does get one.
+  auto& e = env();
+  wait_for_consumer();
+  EXPECT_EQ(e.sql("SELECT count(*) FROM {a}.company WHERE \"createdBySource\" = 'SYSTEM'"), "5");
+  EXPECT_EQ(e.sql("SELECT count(*) FROM {a}.\"timelineActivity\" t JOIN {a}.company c ON "
+                  "c.id = t.\"companyId\" WHERE t.name = 'company.created' AND "
+                  "c.\"createdBySource\" = 'SYSTEM'"),
+            "0");
+  auto person = create_person("Prefilled", e.a.access);
+  wait_for_names("personId", person, {"person.created"}, e.a.access);
+}
