@@ -5,6 +5,7 @@
 #include <set>
 
 #include "api/rest/openapi/field_schemas.hpp"
+#include "model/field_type.hpp"
 #include "model/names.hpp"
 
 namespace cohort::api::rest::openapi {
@@ -19,7 +20,8 @@ json::object uuid_schema() {
 
 const model::object_metadata* relation_target(const model::workspace_model& model,
                                               const model::field_metadata& field) {
-  if (!field.is_active || !field.relation || field.type != model::field_type::relation) {
+  // A MORPH_RELATION is one field per target ({name}{Target}) with its own join column.
+  if (!field.is_active || !field.relation || !model::is_relation(field.type)) {
     return nullptr;
   }
   const auto* target = model.find_object(field.relation->target_object_name);
