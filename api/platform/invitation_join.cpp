@@ -1,6 +1,7 @@
 #include "api/platform/invitation_join.hpp"
 
 #include "api/auth/password.hpp"
+#include "api/platform/email_verification_mail.hpp"
 #include "api/platform/workspace_urls.hpp"
 #include "storage/core/invitation_repository.hpp"
 #include "storage/core/user_repository.hpp"
@@ -124,8 +125,17 @@ struct joining : std::enable_shared_from_this<joining> {
                              invitation ? std::optional<std::string>(invitation->id) : std::nullopt,
                              [self](std::optional<field_error> e) {
                                if (e) return self->out.error(std::move(*e));
-                               self->answer();
+                               self->send_verification();
                              });
+  }
+
+  // As Twenty's signUpInWorkspace, after signInUp: with IS_EMAIL_VERIFICATION_REQUIRED the
+  // joined user gets the sign-up verification mail (a link on the workspace's URL); a mail that
+  // could not be queued does not fail the join.
+  void send_verification() {
+    auto self = shared_from_this();
+    send_verification_email(state, user->id, user->email, workspace.subdomain,
+                            [self](std::optional<std::string>) { self->answer(); });
   }
 
   void answer() {

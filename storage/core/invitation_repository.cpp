@@ -148,6 +148,13 @@ pg::statement consume_invitation(const workspace_join& join) {
       {*join.invitation_id, join.workspace_id}};
 }
 
+// A personal invitation was mailed to the address: using its token proves the address, as
+// Twenty's signInUpWithPersonalInvitation marks the user's e-mail verified.
+pg::statement mark_email_verified(const workspace_join& join) {
+  return {"UPDATE core.\"user\" SET is_email_verified = true WHERE id = $1::uuid",
+          {join.member.user_id}};
+}
+
 void create_membership(pg::pool& pool, workspace_join join,
                        std::function<void(db_result<join_result>)> done) {
   auto insert_member = insert_workspace_member_sql(join.schema);
@@ -156,7 +163,10 @@ void create_membership(pg::pool& pool, workspace_join join,
         {pg::error_kind::usage, "3F000", "invalid workspace schema name", "", "", ""}));
   }
   std::vector<pg::statement> statements;
-  if (join.invitation_id) statements.push_back(consume_invitation(join));
+  if (join.invitation_id) {
+    statements.push_back(consume_invitation(join));
+    statements.push_back(mark_email_verified(join));
+  }
   // A membership removed earlier is replaced (its role and 2FA rows go with it).
   statements.push_back(
       {"DELETE FROM core.user_workspace WHERE user_id = $1::uuid AND "
@@ -206,12 +216,15 @@ void join_workspace(pg::pool& pool, workspace_join join,
         join_result out;
         out.outcome = join_outcome::already_member;
         if (!join.invitation_id) return done({out, std::nullopt});
-        p->query("DELETE FROM core.app_token WHERE id = $1::uuid AND workspace_id = $2::uuid",
-                 {*join.invitation_id, join.workspace_id},
-                 [out, done = std::move(done)](pg::result d) {
-                   if (!d.ok()) return done(db_result<join_result>::failure(d.error()));
-                   done({out, std::nullopt});
-                 });
+        std::vector<pg::statement> statements{
+            {"DELETE FROM core.app_token WHERE id = $1::uuid AND workspace_id = $2::uuid",
+             {*join.invitation_id, join.workspace_id}},
+            mark_email_verified(join)};
+        p->transaction(std::move(statements),
+                       [out, done = std::move(done)](pg::transaction_result t) {
+                         if (!t.ok()) return done(db_result<join_result>::failure(*t.error));
+                         done({out, std::nullopt});
+                       });
       });
 }
 

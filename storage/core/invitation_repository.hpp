@@ -66,7 +66,8 @@ struct workspace_join {
   std::string workspace_id;
   std::string schema;  // the workspace's database_schema
   new_workspace_member member;
-  std::optional<std::string> invitation_id;  // a personal invitation to consume
+  // A personal invitation to consume; using it marks the user's e-mail verified (it was mailed).
+  std::optional<std::string> invitation_id;
 };
 
 enum class join_outcome {
