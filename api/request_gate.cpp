@@ -127,6 +127,12 @@ void check_standing(const request_gate_services& s, http::request req, http::res
         const auto& st = *r.value;
         if (!st.workspace_live)
           return done(auth_refusal(req, "WORKSPACE_NOT_FOUND", "Workspace not found"));
+        // Twenty's JwtAuthStrategy: the user first, then the membership.
+        using member = storage::core::token_standing::member_state;
+        if (st.member == member::user_gone)
+          return done(auth_refusal(req, "USER_NOT_FOUND", "User not found"));
+        if (st.member == member::membership_gone)
+          return done(auth_refusal(req, "USER_WORKSPACE_NOT_FOUND", "UserWorkspace not found"));
         if (api_key) {
           if (!st.key_found || st.key_revoked)
             return done(auth_refusal(req, "FORBIDDEN_EXCEPTION", "This API Key is revoked"));

@@ -39,7 +39,7 @@ struct login_grant {
   storage::core::workspace_row workspace;
   // Set on an impersonation login token (impersonation_resolvers.cpp): the impersonator's
   // membership, carried into the session's tokens.
-  std::optional<std::string> impersonator_user_workspace_id;
+  std::optional<std::string> impersonator_user_workspace_id = std::nullopt;
 };
 // Twenty's checks of a login token and origin (workspace found, token valid and for that
 // workspace); a failure is answered on `out` and `next` is not called.

@@ -124,6 +124,7 @@ void check_token_standing(pg::pool& pool, std::string workspace_id,
     api_key_id = "00000000-0000-0000-0000-000000000000";
   }
   if (user_workspace_id && !query::is_uuid(*user_workspace_id)) user_workspace_id.reset();
+  const bool member_asked = user_workspace_id.has_value();
   // Under load, requests with the same token share one statement while it waits for a
   // connection; none reads a standing older than its own arrival (storage/pg/shared_statement).
   static auto& shared = *new pg::shared_statements<db_result<token_standing>>();
@@ -135,12 +136,15 @@ void check_token_standing(pg::pool& pool, std::string workspace_id,
   shared.run(
       pool, std::move(key),
       "SELECT k.id IS NOT NULL, k.revoked_at IS NOT NULL, k.expires_at <= now(), k.name, "
-      "w.roles_version, t.role_id FROM core.workspace w LEFT JOIN core.api_key k ON "
+      "w.roles_version, t.role_id, (SELECT CASE WHEN u.deleted_at IS NOT NULL THEN 'user' WHEN "
+      "uw.deleted_at IS NOT NULL THEN 'membership' ELSE 'live' END FROM core.user_workspace uw "
+      "JOIN core.\"user\" u ON u.id = uw.user_id WHERE uw.id = $3::uuid AND uw.workspace_id = "
+      "w.id) FROM core.workspace w LEFT JOIN core.api_key k ON "
       "k.id = $2::uuid AND k.workspace_id = w.id LEFT JOIN core.role_target t ON "
       "t.workspace_id = w.id AND (t.api_key_id = $2::uuid OR t.user_workspace_id = $3::uuid) "
       "WHERE w.id = $1::uuid AND w.deleted_at IS NULL LIMIT 1",
       {std::move(workspace_id), std::move(api_key_id), std::move(user_workspace_id)},
-      [](pg::result r) -> db_result<token_standing> {
+      [member_asked](pg::result r) -> db_result<token_standing> {
         if (!r.ok()) return db_result<token_standing>::failure(r.error());
         token_standing s;
         if (r.rows() > 0) {
@@ -151,6 +155,13 @@ void check_token_standing(pg::pool& pool, std::string workspace_id,
           if (auto name = r.get_optional(0, 3)) s.key_name = std::string(*name);
           s.roles_version = std::stol(std::string(r.get(0, 4)));
           if (auto role = r.get_optional(0, 5)) s.role_id = std::string(*role);
+          using member = token_standing::member_state;
+          const auto state = r.get_optional(0, 6);
+          s.member = !member_asked            ? member::not_asked
+                     : !state                 ? member::membership_gone
+                     : *state == "user"       ? member::user_gone
+                     : *state == "membership" ? member::membership_gone
+                                              : member::live;
         }
         return {std::move(s), std::nullopt};
       },

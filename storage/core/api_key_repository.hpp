@@ -67,6 +67,10 @@ struct token_standing {
   // and the workspace's roles_version, for the permissions cache (role_permission_cache.hpp).
   std::optional<std::string> role_id;
   long roles_version = 0;
+  // ACCESS tokens naming a membership (user_workspace_id): whether it and its user still exist,
+  // so that a deleted user's or removed member's tokens stop at the next request.
+  enum class member_state { not_asked, live, user_gone, membership_gone };
+  member_state member = member_state::not_asked;
 };
 // One statement: the workspace's liveness and, when `api_key_id` is given, the key's state.
 // Malformed ids answer "not found" without a query.

@@ -72,6 +72,14 @@ void expect_refused(const std::string& token, const std::string& message,
   EXPECT_EQ(rest.body, rest_refusal(401, sub_code, message));
 }
 
+// The token still works on every endpoint.
+void expect_refused_not(const std::string& token) {
+  auto& e = env();
+  auto records = e.graphql("{ people(first: 1) { totalCount } }", {}, token);
+  EXPECT_FALSE(records.as_object().contains("errors")) << json::serialize(records);
+  EXPECT_EQ(e.call("GET", "/rest/people?limit=1", "", token).status, 200u);
+}
+
 TEST(BadTokens, ExpiredAccessToken) {
   auto& e = env();
   auto old = tokens_at(std::chrono::system_clock::now() - std::chrono::hours(24));
@@ -149,6 +157,19 @@ void expect_forbidden(const std::string& token, const std::string& message) {
   auto rest = e.call("GET", "/rest/people?limit=1", "", token);
   EXPECT_EQ(rest.status, 403u);
   EXPECT_EQ(rest.body, rest_refusal(403, "FORBIDDEN_EXCEPTION", message));
+}
+
+TEST(BadTokens, TokensOfARemovedMemberOrADeletedUser) {
+  // Twenty's JwtAuthStrategy looks the user and the membership up on every request.
+  auto& e = env();
+  auto d = e.create("bad_tokens.d@example.com", "Workspace D");
+  expect_refused_not(d.access);
+  e.sql("UPDATE core.user_workspace SET deleted_at = now() WHERE workspace_id = '" + d.id + "'");
+  expect_refused(d.access, "UserWorkspace not found", "USER_WORKSPACE_NOT_FOUND");
+  e.sql("UPDATE core.user_workspace SET deleted_at = NULL WHERE workspace_id = '" + d.id + "'");
+  expect_refused_not(d.access);
+  e.sql("UPDATE core.\"user\" SET deleted_at = now() WHERE email = 'bad_tokens.d@example.com'");
+  expect_refused(d.access, "User not found", "USER_NOT_FOUND");
 }
 
 std::pair<std::string, std::string> key_of(const cohort::testing::test_workspace& ws,
