@@ -222,6 +222,21 @@ TEST(RolePermissions, FlagsGuardPlatformOperations) {
                           {{"r", role_id(e, ws, "Admin")}}, m.access, "/graphql"));
   EXPECT_EQ(e.sql("SELECT display_name FROM core.workspace WHERE id = '" + ws.id + "'"),
             "Flags Guard");
+  // REST runs the same operations, so the same flags refuse it (403), and nothing is written.
+  for (const auto& [method, target, body] :
+       {std::tuple{"POST", "/rest/metadata/objects",
+                   R"({"nameSingular":"widget","namePlural":"widgets","labelSingular":"Widget",)"
+                   R"("labelPlural":"Widgets"})"},
+        std::tuple{"GET", "/rest/metadata/apiKeys", ""},
+        std::tuple{"POST", "/rest/metadata/webhooks",
+                   R"({"targetUrl":"https://example.com/h","operations":["*.*"]})"}}) {
+    auto res = e.call(method, target, body, m.access);
+    EXPECT_EQ(res.status, 403u) << method << " " << target << ": " << res.body;
+  }
+  EXPECT_EQ(e.sql("SELECT count(*) FROM core.object_metadata WHERE workspace_id = '" + ws.id +
+                  "' AND definition->>'nameSingular' = 'widget'"),
+            "0");
+  EXPECT_EQ(e.sql("SELECT count(*) FROM core.webhook WHERE workspace_id = '" + ws.id + "'"), "0");
   // The Admin may.
   auto renamed = e.graphql(R"(mutation { updateWorkspace(data: { displayName: "Renamed" }) {
       displayName } })",
