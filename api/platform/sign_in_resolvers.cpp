@@ -168,6 +168,20 @@ void get_login_token_from_credentials(const state_ptr& state, resolve_info& info
       });
 }
 
+// Twenty's castWorkspaceToAvailableWorkspace: what every listed workspace shows.
+json::object available_workspace_json(const state_ptr& state, const core::workspace_row& w) {
+  json::object entry;
+  entry["id"] = w.id;
+  entry["displayName"] = optional_json(w.display_name);
+  entry["loginToken"] = nullptr;
+  entry["personalInviteToken"] = nullptr;
+  entry["inviteHash"] = nullptr;
+  entry["workspaceUrls"] = workspace_urls_json(state->settings, w);
+  entry["logo"] = optional_json(w.logo);
+  entry["sso"] = json::array();
+  return entry;
+}
+
 }  // namespace
 
 void available_workspaces(const state_ptr& state, const std::string& user_id,
@@ -175,23 +189,32 @@ void available_workspaces(const state_ptr& state, const std::string& user_id,
                           std::function<void(std::optional<field_error>, json::object)> done) {
   core::list_user_workspaces(
       *state->pool, user_id,
-      [state, email, done](core::db_result<std::vector<core::workspace_row>> ws) {
+      [state, user_id, email, done](core::db_result<std::vector<core::workspace_row>> ws) {
         if (!ws.ok()) return done(database_error(*ws.error), {});
         json::array for_sign_in;
         for (const auto& w : *ws.value) {
-          json::object entry;
-          entry["id"] = w.id;
-          entry["displayName"] = optional_json(w.display_name);
+          json::object entry = available_workspace_json(state, w);
           entry["loginToken"] = login_token_for(state, email, w.id)["token"];
-          entry["personalInviteToken"] = nullptr;
           entry["inviteHash"] = optional_json(w.invite_hash);
-          entry["workspaceUrls"] = workspace_urls_json(state->settings, w);
-          entry["logo"] = optional_json(w.logo);
-          entry["sso"] = json::array();
           for_sign_in.push_back(std::move(entry));
         }
-        done(std::nullopt, json::object{{"availableWorkspacesForSignIn", std::move(for_sign_in)},
-                                        {"availableWorkspacesForSignUp", json::array()}});
+        // Twenty's workspacesFromInvitations: each workspace that invited the address, with the
+        // personal invite token to join it by (no login token, no invite hash).
+        core::list_pending_invitations_for_email(
+            *state->pool, email, user_id,
+            [state, done, for_sign_in = std::move(for_sign_in)](
+                core::db_result<std::vector<core::pending_invitation>> invited) mutable {
+              if (!invited.ok()) return done(database_error(*invited.error), {});
+              json::array for_sign_up;
+              for (const auto& i : *invited.value) {
+                json::object entry = available_workspace_json(state, i.workspace);
+                entry["personalInviteToken"] = i.token;
+                for_sign_up.push_back(std::move(entry));
+              }
+              done(std::nullopt,
+                   json::object{{"availableWorkspacesForSignIn", std::move(for_sign_in)},
+                                {"availableWorkspacesForSignUp", std::move(for_sign_up)}});
+            });
       });
 }
 

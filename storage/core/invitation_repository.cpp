@@ -123,6 +123,29 @@ void delete_invitation(pg::pool& pool, std::string workspace_id, std::string id,
       });
 }
 
+void list_pending_invitations_for_email(
+    pg::pool& pool, std::string email, std::string user_id,
+    std::function<void(db_result<std::vector<pending_invitation>>)> done) {
+  pool.query(
+      "SELECT " + detail::workspace_columns() +
+          ", t.value AS personal_invite_token FROM core.app_token t "
+          "JOIN core.workspace w ON w.id = t.workspace_id "
+          "WHERE t.type = 'INVITATION_TOKEN' AND t.context->>'email' = $1 "
+          "AND t.deleted_at IS NULL AND t.expires_at > now() AND w.deleted_at IS NULL "
+          "AND NOT EXISTS (SELECT 1 FROM core.user_workspace uw WHERE uw.workspace_id = w.id "
+          "AND uw.user_id::text = $2 AND uw.deleted_at IS NULL) "
+          "ORDER BY t.created_at, t.id",
+      {std::move(email), std::move(user_id)}, [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(db_result<std::vector<pending_invitation>>::failure(r.error()));
+        std::vector<pending_invitation> out;
+        for (int row = 0; row < r.rows(); ++row) {
+          out.push_back({detail::read_workspace(r, row),
+                         std::string(r.get(row, r.column_index("personal_invite_token")))});
+        }
+        done({std::move(out), std::nullopt});
+      });
+}
+
 void find_workspace_by_invite_hash(pg::pool& pool, std::string invite_hash,
                                    std::function<void(db_result<workspace_row>)> done) {
   pool.query("SELECT " + detail::workspace_columns() +

@@ -58,6 +58,19 @@ void find_invitation_by_token(pg::pool& pool, std::string workspace_id, std::str
 void delete_invitation(pg::pool& pool, std::string workspace_id, std::string id,
                        std::function<void(db_result<bool>)> done);
 
+// A pending personal invitation of one address and the workspace it invites to.
+struct pending_invitation {
+  workspace_row workspace;
+  std::string token;  // the personal invite token
+};
+
+// Across workspaces (Twenty's findInvitationsByEmail): the unexpired invitations sent to `email`
+// by live workspaces that `user_id` (empty: no account yet) is not a member of, oldest first.
+// What the signed-in owner of the address may see: only invitations addressed to it.
+void list_pending_invitations_for_email(
+    pg::pool& pool, std::string email, std::string user_id,
+    std::function<void(db_result<std::vector<pending_invitation>>)> done);
+
 // The live workspace whose public invite hash this is.
 void find_workspace_by_invite_hash(pg::pool& pool, std::string invite_hash,
                                    std::function<void(db_result<workspace_row>)> done);
