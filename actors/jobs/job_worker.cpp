@@ -37,6 +37,7 @@ struct worker_state {
 using worker_actor = caf::stateful_actor<worker_state>;
 
 void claim(worker_actor* self);
+std::size_t take(worker_actor* self, const storage::pg::result& rows);
 
 void mirror(worker_state& st) {
   if (!st.running_ids) return;
@@ -61,9 +62,11 @@ void finish(worker_actor* self, std::int64_t id, int attempt, job_outcome outcom
 
   storage::pg::statement statement;
   const auto& node = st.options.node_id;
-  if (outcome.what == job_outcome::status::success) {
+  const bool succeeded = outcome.what == job_outcome::status::success;
+  if (succeeded) {
     figures.succeeded.fetch_add(1, std::memory_order_relaxed);
-    statement = sj::succeed_statement(id, node, attempt);
+    statement =
+        sj::succeed_and_claim_next_statement(id, node, attempt, kind.timeout + kind.lock_grace);
   } else {
     figures.failed_attempts.fetch_add(1, std::memory_order_relaxed);
     if (outcome.what == job_outcome::status::retry && attempt < max_attempts) {
@@ -80,11 +83,20 @@ void finish(worker_actor* self, std::int64_t id, int attempt, job_outcome outcom
   }
   auto me = caf::actor_cast<caf::actor>(self);
   st.options.pool->query(std::move(statement.sql), std::move(statement.args),
-                         [me, self, id](storage::pg::result done) {
-                           if (!done)
+                         [me, self, id, succeeded](storage::pg::result done) {
+                           if (!done) {
                              spdlog::warn("job {}: recording its attempt failed: {}", id,
                                           storage::pg::describe(done.error()));
-                           post_to(me, [self] { claim(self); });
+                             return post_to(me, [self] { claim(self); });
+                           }
+                           if (!succeeded) return post_to(me, [self] { claim(self); });
+                           // The lane's next job came with the success: the slot is taken again, no
+                           // general claim is needed for it. Without one (no ordering key, or not
+                           // ready), look for other work.
+                           auto shared = std::make_shared<storage::pg::result>(std::move(done));
+                           post_to(me, [self, shared] {
+                             if (take(self, *shared) == 0) claim(self);
+                           });
                          });
 }
 
@@ -120,14 +132,9 @@ void start(worker_actor* self, const sj::claimed_row& row, int max_attempts) {
   }
 }
 
-void claimed(worker_actor* self, storage::pg::result rows, int asked) {
+// Starts the claimed rows; answers how many there were.
+std::size_t take(worker_actor* self, const storage::pg::result& rows) {
   auto& st = self->state;
-  st.claiming = false;
-  if (!rows) {
-    spdlog::warn("claiming {} jobs failed: {}", st.options.kind->name,
-                 storage::pg::describe(rows.error()));
-    return;  // the next poll tries again
-  }
   auto claimed_rows = sj::read_claimed(rows);
   for (const auto& row : claimed_rows) {
     int max_attempts = row.max_attempts.value_or(st.options.kind->max_attempts);
@@ -140,7 +147,19 @@ void claimed(worker_actor* self, storage::pg::result rows, int asked) {
     }
     start(self, row, max_attempts);
   }
-  if (static_cast<int>(claimed_rows.size()) == asked || st.claim_again) claim(self);
+  return claimed_rows.size();
+}
+
+void claimed(worker_actor* self, storage::pg::result rows, int asked) {
+  auto& st = self->state;
+  st.claiming = false;
+  if (!rows) {
+    spdlog::warn("claiming {} jobs failed: {}", st.options.kind->name,
+                 storage::pg::describe(rows.error()));
+    return;  // the next poll tries again
+  }
+  auto taken = take(self, rows);
+  if (static_cast<int>(taken) == asked || st.claim_again) claim(self);
 }
 
 void claim(worker_actor* self) {

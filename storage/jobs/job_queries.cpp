@@ -81,6 +81,31 @@ pg::statement succeed_statement(std::int64_t id, const std::string& node, int at
           {std::to_string(id), node, std::to_string(attempt)}};
 }
 
+pg::statement succeed_and_claim_next_statement(std::int64_t id, const std::string& node,
+                                               int attempt, std::chrono::milliseconds lock_for) {
+  // `next` reads the snapshot from before `finished`, where job $1 is still running: hence
+  // `id <> $1`. Ordering holds as in claim_statement: the next job is the key's first unfinished
+  // one, and a general claim running at the same time either still sees job $1 unfinished (and
+  // takes nothing of this key) or finds the next job locked or running (SKIP LOCKED, re-checked
+  // status).
+  std::string sql =
+      std::string(
+          "WITH finished AS (UPDATE core.job SET status = 'done', locked_by = NULL, "
+          "locked_until = NULL, updated_at = now(), finished_at = now()") +
+      fence +
+      " RETURNING kind, ordering_key), next AS (SELECT n.id FROM core.job n, finished f WHERE "
+      "n.kind = f.kind AND n.ordering_key = f.ordering_key AND n.ordering_key IS NOT NULL AND "
+      "n.status IN ('ready', 'running') AND n.id <> $1 ORDER BY n.id LIMIT 1), pick AS (SELECT "
+      "c.id FROM core.job c WHERE c.id = (SELECT id FROM next) AND c.status = 'ready' AND "
+      "c.run_at <= now() FOR UPDATE SKIP LOCKED) "
+      "UPDATE core.job j SET status = 'running', attempts = j.attempts + 1, locked_by = $2, "
+      "locked_until = clock_timestamp() + $4 * interval '1 millisecond', updated_at = now() "
+      "FROM pick WHERE j.id = pick.id RETURNING j.id, j.payload::text, j.attempts, "
+      "j.max_attempts, j.idempotency_key, to_char(j.created_at AT TIME ZONE 'UTC', "
+      "'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')";
+  return {std::move(sql), {std::to_string(id), node, std::to_string(attempt), millis(lock_for)}};
+}
+
 pg::statement retry_statement(std::int64_t id, const std::string& node, int attempt,
                               std::chrono::milliseconds delay, const std::string& error) {
   return {

@@ -35,6 +35,12 @@ std::vector<claimed_row> read_claimed(const pg::result& rows);
 // Finishing attempt `attempt` of job `id` claimed by `node`; each affects no row when the job has
 // been claimed again since (the lock expired).
 pg::statement succeed_statement(std::int64_t id, const std::string& node, int attempt);
+// The same success, and in the same statement the claim of the next job of the finished job's
+// ordering key when it is ready and due (columns of claim_statement; no row for a job without an
+// ordering key, or when another worker has the next job). An ordered lane moves on without waiting
+// for the worker's next general claim, which walks every key of the kind.
+pg::statement succeed_and_claim_next_statement(std::int64_t id, const std::string& node,
+                                               int attempt, std::chrono::milliseconds lock_for);
 pg::statement retry_statement(std::int64_t id, const std::string& node, int attempt,
                               std::chrono::milliseconds delay, const std::string& error);
 pg::statement dead_statement(std::int64_t id, const std::string& node, int attempt,
