@@ -84,7 +84,7 @@ void store_deliveries(storage::pg::pool& pool, const std::vector<webhook_event>&
           spdlog::warn("webhooks: cannot fan events out: {}", r.error->message);
           return done(false);
         }
-        std::vector<storage::pg::statement> jobs;
+        std::vector<storage::jobs::enqueue_request> jobs;
         for (const auto& d : *r.value) {
           if (!d.pending) continue;
           storage::jobs::enqueue_request request;
@@ -92,13 +92,17 @@ void store_deliveries(storage::pg::pool& pool, const std::vector<webhook_event>&
           request.payload = deliver_job_payload(d.id);
           request.idempotency_key = d.id;
           request.ordering_key = webhook_ordering_key(d.webhook_id);
-          jobs.push_back(storage::jobs::enqueue_statement(request));
+          jobs.push_back(std::move(request));
         }
         if (jobs.empty()) return done(true);
-        p->transaction(std::move(jobs), [done](storage::pg::transaction_result t) {
-          if (!t.ok()) spdlog::warn("webhooks: cannot enqueue deliveries: {}", t.error->message);
-          done(t.ok());
-        });
+        // One INSERT for the batch, its jobs in the deliveries' order (each webhook's order).
+        p->transaction({storage::jobs::enqueue_batch_statement(jobs)},
+                       [done](storage::pg::transaction_result t) {
+                         if (!t.ok())
+                           spdlog::warn("webhooks: cannot enqueue deliveries: {}",
+                                        t.error->message);
+                         done(t.ok());
+                       });
       });
 }
 

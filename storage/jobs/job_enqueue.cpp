@@ -1,5 +1,7 @@
 #include "storage/jobs/job_enqueue.hpp"
 
+#include <boost/json.hpp>
+
 #include <cstdio>
 #include <ctime>
 #include <future>
@@ -68,6 +70,29 @@ pg::statement enqueue_statement(const enqueue_request& request) {
                     ") SELECT id FROM ins UNION ALL SELECT id FROM core.job WHERE kind = $1 AND "
                     "idempotency_key = $5 AND NOT EXISTS (SELECT 1 FROM ins)";
   return {std::move(sql), request_params(request)};
+}
+
+pg::statement enqueue_batch_statement(const std::vector<enqueue_request>& requests) {
+  // The rows travel as one JSON array: no text-array quoting of payloads; WITH ORDINALITY and
+  // ORDER BY keep the ids in the array's order.
+  boost::json::array rows;
+  rows.reserve(requests.size());
+  for (const auto& r : requests) {
+    boost::json::object row;
+    row["kind"] = r.kind;
+    row["payload"] = r.payload.empty() ? std::string("{}") : r.payload;
+    if (r.run_at) row["run_at"] = timestamp_text(*r.run_at);
+    if (r.max_attempts) row["max_attempts"] = *r.max_attempts;
+    if (r.idempotency_key) row["idempotency_key"] = *r.idempotency_key;
+    if (r.ordering_key) row["ordering_key"] = *r.ordering_key;
+    rows.push_back(std::move(row));
+  }
+  return {std::string(insert_columns) +
+              "SELECT e->>'kind', (e->>'payload')::jsonb, COALESCE((e->>'run_at')::timestamptz, "
+              "now()), (e->>'max_attempts')::integer, e->>'idempotency_key', e->>'ordering_key' "
+              "FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS t(e, n) ORDER BY n "
+              "ON CONFLICT (kind, idempotency_key) DO NOTHING",
+          {boost::json::serialize(rows)}};
 }
 
 enqueue_fragment enqueue_insert_fragment(const enqueue_request& request, int first_param) {

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 #include "storage/pg/pool.hpp"
 
@@ -39,6 +40,11 @@ struct enqueue_fragment {
   pg::params args;
 };
 enqueue_fragment enqueue_insert_fragment(const enqueue_request& request, int first_param);
+
+// Many jobs in one INSERT, given ids in the order of `requests` (so jobs sharing an ordering key
+// run in that order); a job whose idempotency key is taken is skipped. One statement and one
+// enqueue notification instead of one per job. Returns nothing useful; run it in a transaction.
+pg::statement enqueue_batch_statement(const std::vector<enqueue_request>& requests);
 
 using enqueue_result = std::variant<std::int64_t, pg::error_info>;
 
