@@ -41,6 +41,12 @@ field_error auth_exception(std::string message, std::string_view sub_code) {
   return field_error(std::move(message), std::move(ext));
 }
 
+field_error email_not_verified_error() {
+  auto e = auth_exception("Email is not verified", "EMAIL_NOT_VERIFIED");
+  e.extensions["userFriendlyMessage"] = "Email is not verified.";
+  return e;
+}
+
 field_error from_auth_error(const auth::auth_error& error) {
   return auth_exception(error.message, auth::auth_error_code_name(error.code));
 }

@@ -21,6 +21,9 @@ field_error unauthenticated(std::string message);
 field_error from_auth_error(const auth::auth_error& error);
 // AuthException(message, code): `sub_code` is Twenty's AuthExceptionCode name.
 field_error auth_exception(std::string message, std::string_view sub_code);
+// AuthExceptionCode.EMAIL_NOT_VERIFIED as Twenty's auth filter answers it (sign-in and the login
+// token exchange, with IS_EMAIL_VERIFICATION_REQUIRED).
+field_error email_not_verified_error();
 // INTERNAL_SERVER_ERROR with Twenty's user-facing text.
 field_error internal_error(std::string message);
 // A database failure; details go to the message as PostgreSQL worded them.

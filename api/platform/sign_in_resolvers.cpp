@@ -18,13 +18,6 @@ namespace {
 
 using user_outcome = std::function<void(std::optional<field_error>, core::user_row)>;
 
-// AuthExceptionCode.EMAIL_NOT_VERIFIED as Twenty's auth filter answers it.
-field_error email_not_verified_error() {
-  auto e = auth_exception("Email is not verified", "EMAIL_NOT_VERIFIED");
-  e.extensions["userFriendlyMessage"] = "Email is not verified.";
-  return e;
-}
-
 // The password check of Twenty's validateLoginWithPassword: a password hash, the right password.
 void check_password(const state_ptr& state, core::user_row user, std::string password,
                     user_outcome done) {

@@ -25,6 +25,9 @@ void open_workspace_session(const state_ptr& state, reply out, const login_grant
       *state->pool, login.email, [state, out, login](core::db_result<core::user_row> u) {
         if (out.failed(u)) return;
         if (!u.value) return out.error(auth_exception("User not found", "USER_NOT_FOUND"));
+        // Twenty's checkIsEmailVerified: a login token does not open a session before that.
+        if (state->settings.is_email_verification_required && !u.value->is_email_verified)
+          return out.error(email_not_verified_error());
         std::string user_id = u.value->id;
         core::find_user_workspace(
             *state->pool, user_id, login.workspace.id,

@@ -107,8 +107,11 @@ class accounts_env {
     std::string email, user_id, user_workspace_id, access, refresh;
   };
 
-  // A new user joining `workspace_id` by its public invite link (Member role).
-  member join(const std::string& email, const std::string& workspace_id) {
+  // A new user joining `workspace_id` by its public invite link (Member role). With
+  // `follow_verification_mail` the user is then verified and signed in (access, refresh); without,
+  // the user stays unverified and gets no session.
+  member join(const std::string& email, const std::string& workspace_id,
+              bool follow_verification_mail = true) {
     std::string hash =
         ws->sql("SELECT invite_hash FROM core.workspace WHERE id = '" + workspace_id + "'");
     auto joined = metadata(R"(mutation($e: String!, $p: String!, $h: String) {
@@ -117,8 +120,12 @@ class accounts_env {
                            {{"e", email}, {"p", member_password}, {"h", hash}});
     member m;
     m.email = email;
-    std::tie(m.access, m.refresh) = tokens_from_login(
-        text_at(joined, "/data/signUpInWorkspace/loginToken/token"), origin_of(workspace_id));
+    if (follow_verification_mail) {
+      // Verified, the login token opens a session (Twenty's checkIsEmailVerified).
+      ws->sql("UPDATE core.\"user\" SET is_email_verified = true WHERE email = '" + email + "'");
+      std::tie(m.access, m.refresh) = tokens_from_login(
+          text_at(joined, "/data/signUpInWorkspace/loginToken/token"), origin_of(workspace_id));
+    }
     m.user_id = ws->sql("SELECT id FROM core.\"user\" WHERE email = '" + email +
                         "' AND deleted_at IS NULL");
     m.user_workspace_id = ws->sql("SELECT id FROM core.user_workspace WHERE user_id = '" +

@@ -176,3 +176,36 @@ TEST(email_verification, resend_for_unknown_address) {
 }
 
 }  // namespace
+
+TEST(email_verification, a_login_token_opens_no_session_before_the_link_is_followed) {
+  // Twenty's getAuthTokensFromLoginToken checks the e-mail too: a workspace made right after
+  // sign-up gets a login token, but no session until the user is verified.
+  auto& e = env();
+  const std::string email = "unverified.login@verify.test";
+  auto up = sign_up(email);
+  auto agnostic = text_at(up, "/data/signUp/tokens/accessOrWorkspaceAgnosticToken/token");
+  auto pending = e.metadata(R"(mutation { signUpInNewWorkspace { loginToken { token }
+      workspace { workspaceUrls { subdomainUrl } } } })",
+                            {}, agnostic);
+  auto login = text_at(pending, "/data/signUpInNewWorkspace/loginToken/token");
+  auto origin = text_at(pending, "/data/signUpInNewWorkspace/workspace/workspaceUrls/subdomainUrl");
+  const char* exchange = R"(mutation($t: String!, $o: String!) {
+      getAuthTokensFromLoginToken(loginToken: $t, origin: $o) {
+        tokens { accessOrWorkspaceAgnosticToken { token } } } })";
+  auto refused = e.metadata(exchange, {{"t", login}, {"o", origin}});
+  EXPECT_EQ(error_of(refused),
+            (error_fields{"Email is not verified", "FORBIDDEN", "EMAIL_NOT_VERIFIED"}))
+      << json::serialize(refused);
+  // Verified, the user signs in again (the refused exchange used its login token up).
+  e.ws->sql("UPDATE core.\"user\" SET is_email_verified = true WHERE email = '" + email + "'");
+  auto in = e.metadata(R"(mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) {
+      availableWorkspaces { availableWorkspacesForSignIn { loginToken } } } })",
+                       {{"e", email}, {"p", password}});
+  auto again =
+      text_at(in, "/data/signIn/availableWorkspaces/availableWorkspacesForSignIn/0/loginToken");
+  auto opened = e.metadata(exchange, {{"t", again}, {"o", origin}});
+  EXPECT_FALSE(
+      text_at(opened,
+              "/data/getAuthTokensFromLoginToken/tokens/accessOrWorkspaceAgnosticToken/token")
+          .empty());
+}

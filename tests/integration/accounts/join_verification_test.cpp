@@ -17,7 +17,7 @@ TEST(join_verification, joining_by_the_invite_link_mails_the_verification_link) 
   auto& e = accounts_env::shared();
   const std::string email = "joiner.unverified@example.com";
   const std::string workspace_id = e.ws->a.id;
-  auto member = e.join(email, workspace_id);
+  auto member = e.join(email, workspace_id, false);
   ASSERT_FALSE(member.user_id.empty());
 
   auto mail = e.mail_to(email);
