@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "api/auth/crypto.hpp"
+#include "api/auth/url_encoding.hpp"
 
 namespace cohort::api::auth {
 
@@ -54,25 +55,6 @@ std::optional<std::string> decode_secret(std::string_view secret) {
   return key;
 }
 
-std::string percent_encode_component(std::string_view s) {
-  // encodeURIComponent keeps A-Z a-z 0-9 - _ . ! ~ * ' ( ) and escapes every other UTF-8 byte.
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    bool keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                c == '-' || c == '_' || c == '.' || c == '!' || c == '~' || c == '*' || c == '\'' ||
-                c == '(' || c == ')';
-    if (keep) {
-      out.push_back(char(c));
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
-}
-
 time_t unix_seconds(std::chrono::system_clock::time_point t) {
   return time_t(std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count());
 }
@@ -93,12 +75,12 @@ std::string totp_issuer(std::string_view workspace_display_name) {
 
 std::string totp_provisioning_uri(std::string_view account, std::string_view issuer,
                                   std::string_view secret_base32) {
-  auto enc_issuer = percent_encode_component(issuer.empty() ? account : issuer);
-  std::string uri = "otpauth://totp/" + enc_issuer + ":" + percent_encode_component(account) +
+  auto enc_issuer = encode_uri_component(issuer.empty() ? account : issuer);
+  std::string uri = "otpauth://totp/" + enc_issuer + ":" + encode_uri_component(account) +
                     "?secret=" + std::string(secret_base32) +
                     "&period=" + std::to_string(totp_step_seconds) +
                     "&digits=" + std::to_string(totp_digits) + "&algorithm=SHA1";
-  if (!issuer.empty()) uri += "&issuer=" + percent_encode_component(issuer);
+  if (!issuer.empty()) uri += "&issuer=" + encode_uri_component(issuer);
   return uri;
 }
 

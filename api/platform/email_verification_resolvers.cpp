@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/auth/crypto.hpp"
+#include "api/auth/url_encoding.hpp"
 #include "api/mail/mail_sender.hpp"
 #include "api/platform/email_verification_mail.hpp"
 #include "api/platform/platform_resolvers.hpp"
@@ -48,23 +49,6 @@ field_error verification_error(std::string message, std::string_view sub_code) {
 
 std::string hash_token(std::string_view token) {
   return auth::to_hex(auth::sha256(token));
-}
-
-// encodeURIComponent, as URL query values are written.
-std::string uri_component(std::string_view text) {
-  static constexpr char hex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '!' || c == '~' || c == '*' ||
-        c == '\'' || c == '(' || c == ')') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
 }
 
 std::string front_base(const config::settings& settings, const std::string& subdomain) {
@@ -194,20 +178,8 @@ void agnostic_token_from_verification(const state_ptr& state, resolve_info& info
   reply out(std::move(done));
   std::string token = string_arg(info.args(), "emailVerificationToken").value_or("");
   std::string email = normalize_email(string_arg(info.args(), "email").value_or(""));
-  redeem(state, out, token, email, [state, out](core::user_row user) {
-    session_spec spec{user.id, std::nullopt, std::nullopt, "password", std::nullopt};
-    issue_token_pair(
-        state, spec, [state, out, user](std::optional<field_error> e, json::object pair) {
-          if (e) return out.error(std::move(*e));
-          available_workspaces(
-              state, user.id, user.email,
-              [out, pair](std::optional<field_error> e, json::object available) {
-                if (e) return out.error(std::move(*e));
-                out.value(
-                    json::object{{"tokens", pair}, {"availableWorkspaces", std::move(available)}});
-              });
-        });
-  });
+  redeem(state, out, token, email,
+         [state, out](core::user_row user) { answer_agnostic_session(state, out, user); });
 }
 
 void resend_verification(const state_ptr& state, resolve_info& info, completion done) {
@@ -262,7 +234,7 @@ void send_verification_email(const state_ptr& state, const std::string& user_id,
   std::string token = auth::to_hex(*bytes);
   std::string link = front_base(state->settings, subdomain) +
                      "verify-email?emailVerificationToken=" + token +
-                     "&email=" + uri_component(email);
+                     "&email=" + auth::encode_uri_component(email);
   core::insert_email_verification_token(
       *state->pool,
       {user_id, email, hash_token(token), state->settings.email_verification_token_expires_in},

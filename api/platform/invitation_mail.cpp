@@ -1,28 +1,11 @@
 #include "api/platform/invitation_mail.hpp"
 
+#include "api/auth/url_encoding.hpp"
 #include "api/platform/workspace_urls.hpp"
 
 namespace cohort::api::platform {
 
 namespace {
-
-// application/x-www-form-urlencoded, as URLSearchParams writes a query.
-std::string form_encoded(std::string_view text) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '*') {
-      out += static_cast<char>(c);
-    } else if (c == ' ') {
-      out += '+';
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 
 std::string html_escaped(std::string_view text) {
   std::string out;
@@ -66,7 +49,8 @@ std::string invitation_link(const config::settings& settings,
     base = std::string(urls.at("subdomainUrl").as_string());
   if (base.empty() || base.back() != '/') base += '/';
   return base + "invite/" + workspace.invite_hash.value_or("") +
-         "?inviteToken=" + form_encoded(token) + "&email=" + form_encoded(email);
+         "?inviteToken=" + auth::encode_form_component(token) +
+         "&email=" + auth::encode_form_component(email);
 }
 
 mail::email_message invitation_email(const config::settings& settings,

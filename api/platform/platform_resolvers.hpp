@@ -59,4 +59,10 @@ void available_workspaces(const state_ptr& state, const std::string& user_id,
                           const std::string& email,
                           std::function<void(std::optional<field_error>, json::object)> done);
 
+// Answers {tokens, availableWorkspaces} for a user who proved who they are without naming a
+// workspace: a workspace-agnostic session and the workspaces to pick from (signIn, and the
+// redeemed e-mail verification link).
+void answer_agnostic_session(const state_ptr& state, const reply& out,
+                             const storage::core::user_row& user);
+
 }  // namespace cohort::api::platform

@@ -63,22 +63,11 @@ void sign_in(const state_ptr& state, resolve_info& info, completion done) {
   reply out(std::move(done));
   std::string email = normalize_email(string_arg(info.args(), "email").value_or(""));
   std::string password = string_arg(info.args(), "password").value_or("");
-  check_credentials(
-      state, email, password, [state, out](std::optional<field_error> e, core::user_row user) {
-        if (e) return out.error(std::move(*e));
-        session_spec spec{user.id, std::nullopt, std::nullopt, "password", std::nullopt};
-        issue_token_pair(
-            state, spec, [state, out, user](std::optional<field_error> e, json::object pair) {
-              if (e) return out.error(std::move(*e));
-              available_workspaces(
-                  state, user.id, user.email,
-                  [out, pair](std::optional<field_error> e, json::object available) {
-                    if (e) return out.error(std::move(*e));
-                    out.value(json::object{{"tokens", pair},
-                                           {"availableWorkspaces", std::move(available)}});
-                  });
-            });
-      });
+  check_credentials(state, email, password,
+                    [state, out](std::optional<field_error> e, core::user_row user) {
+                      if (e) return out.error(std::move(*e));
+                      answer_agnostic_session(state, out, user);
+                    });
 }
 
 // The membership checks of Twenty's validateLoginWithPassword with a target workspace, in its
@@ -219,6 +208,21 @@ void add_sign_in_resolvers(resolver_list& out, const state_ptr& state) {
       {"Mutation", "getLoginTokenFromCredentials", [state](resolve_info& info, completion done) {
          get_login_token_from_credentials(state, info, std::move(done));
        }});
+}
+
+void answer_agnostic_session(const state_ptr& state, const reply& out, const core::user_row& user) {
+  session_spec spec{user.id, std::nullopt, std::nullopt, "password", std::nullopt};
+  issue_token_pair(
+      state, spec, [state, out, user](std::optional<field_error> e, json::object pair) {
+        if (e) return out.error(std::move(*e));
+        available_workspaces(
+            state, user.id, user.email,
+            [out, pair](std::optional<field_error> e, json::object available) {
+              if (e) return out.error(std::move(*e));
+              out.value(
+                  json::object{{"tokens", pair}, {"availableWorkspaces", std::move(available)}});
+            });
+      });
 }
 
 }  // namespace cohort::api::platform

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <boost/json/serialize.hpp>
-#include <boost/uuid/random_generator.hpp>
-#include <boost/uuid/uuid_io.hpp>
 
 #include "model/composite_types.hpp"
 #include "storage/query/field_access.hpp"
@@ -11,6 +9,7 @@
 #include "storage/query/projection.hpp"
 #include "storage/query/query_failure.hpp"
 #include "storage/query/sql_text.hpp"
+#include "storage/query/write_values.hpp"
 
 namespace cohort::storage::query {
 namespace {
@@ -228,22 +227,6 @@ std::string jsonb_object_sql(const std::vector<std::pair<std::string, std::strin
     out += (out.empty() ? "" : " || ") + chunk + ")";
   }
   return out.empty() ? "'{}'::jsonb" : out;
-}
-
-std::string actor_json(const model::record_actor& actor) {
-  boost::json::object out;
-  out["source"] = actor.source;
-  out["workspaceMemberId"] = actor.workspace_member_id
-                                 ? boost::json::value(*actor.workspace_member_id)
-                                 : boost::json::value(nullptr);
-  out["name"] = actor.name;
-  if (actor.api_key_id) out["apiKeyId"] = *actor.api_key_id;
-  return boost::json::serialize(out);
-}
-
-std::string new_uuid() {
-  thread_local boost::uuids::random_generator generate;
-  return boost::uuids::to_string(generate());
 }
 
 // The many-to-one fields of any object that point at `object`: (their object, join column).

@@ -1,8 +1,6 @@
 #include "storage/query/write_compiler.hpp"
 
 #include <boost/json/serialize.hpp>
-#include <boost/uuid/random_generator.hpp>
-#include <boost/uuid/uuid_io.hpp>
 
 #include "model/composite_types.hpp"
 #include "storage/query/filter_compiler.hpp"
@@ -20,22 +18,6 @@ using op = model::record_operation;
 
 // Twenty's clients see milliseconds; storing them keeps cursors and filters exact.
 constexpr std::string_view now_sql = "date_trunc('milliseconds', now())";
-
-std::string new_uuid() {
-  thread_local boost::uuids::random_generator generate;
-  return boost::uuids::to_string(generate());
-}
-
-std::string actor_json(const model::record_actor& actor) {
-  boost::json::object out;
-  out["source"] = actor.source;
-  out["workspaceMemberId"] = actor.workspace_member_id
-                                 ? boost::json::value(*actor.workspace_member_id)
-                                 : boost::json::value(nullptr);
-  out["name"] = actor.name;
-  if (actor.api_key_id) out["apiKeyId"] = *actor.api_key_id;
-  return boost::json::serialize(out);
-}
 
 // createdBy / updatedBy columns for the caller (a given createdBy.source is kept, spec §7.4).
 void add_actor_columns(compile_context& ctx, const model::object_metadata& object,

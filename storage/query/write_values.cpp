@@ -1,6 +1,8 @@
 #include "storage/query/write_values.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <boost/uuid/random_generator.hpp>
+#include <boost/uuid/uuid_io.hpp>
 
 #include "model/composite_types.hpp"
 #include "storage/query/field_access.hpp"
@@ -228,6 +230,22 @@ record_values bind_record_data(compile_context& ctx, const model::object_metadat
     }
   }
   return out;
+}
+
+std::string actor_json(const model::record_actor& actor) {
+  boost::json::object out;
+  out["source"] = actor.source;
+  out["workspaceMemberId"] = actor.workspace_member_id
+                                 ? boost::json::value(*actor.workspace_member_id)
+                                 : boost::json::value(nullptr);
+  out["name"] = actor.name;
+  if (actor.api_key_id) out["apiKeyId"] = *actor.api_key_id;
+  return boost::json::serialize(out);
+}
+
+std::string new_uuid() {
+  thread_local boost::uuids::random_generator generate;
+  return boost::uuids::to_string(generate());
 }
 
 }  // namespace cohort::storage::query

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/object_metadata.hpp"
+#include "model/query/record_query.hpp"
 #include "storage/query/compile_context.hpp"
 
 namespace cohort::storage::query {
@@ -32,5 +33,13 @@ struct record_values {
 // does); an update changes only the given subfields.
 record_values bind_record_data(compile_context& ctx, const model::object_metadata& object,
                                const boost::json::object& data, bool creating);
+
+// A fresh version-4 UUID for records the statement creates (ids are chosen before the INSERT so
+// that the answer can be ordered by them).
+std::string new_uuid();
+
+// The acting caller as the outbox row's `actor` JSON ({source, workspaceMemberId, name,
+// apiKeyId?}), written by every statement that records a change (writes and merges).
+std::string actor_json(const model::record_actor& actor);
 
 }  // namespace cohort::storage::query
