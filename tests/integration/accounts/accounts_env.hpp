@@ -16,16 +16,6 @@ namespace cohort::testing {
 
 inline constexpr const char* member_password = "Member-Passw0rd!";
 
-inline std::string text_at(const boost::json::value& v, std::string_view pointer) {
-  boost::system::error_code ec;
-  const auto* found = v.find_pointer(pointer, ec);
-  if (!found || !found->is_string()) {
-    ADD_FAILURE() << pointer << " not in " << boost::json::serialize(v);
-    return "";
-  }
-  return std::string(found->as_string());
-}
-
 // {message, extensions.code, extensions.subCode} of the first error ("<none>" when absent).
 struct error_fields {
   std::string message, code, sub_code;

@@ -15,16 +15,6 @@ namespace cohort::testing {
 inline constexpr const char* invitee_password = "Invitee-Passw0rd!";
 inline constexpr const char* mail_from = "noreply@cohort.test";
 
-inline std::string text_at(const boost::json::value& v, std::string_view pointer) {
-  boost::system::error_code ec;
-  const auto* found = v.find_pointer(pointer, ec);
-  if (!found || !found->is_string()) {
-    ADD_FAILURE() << pointer << " not in " << boost::json::serialize(v);
-    return "";
-  }
-  return std::string(found->as_string());
-}
-
 // The error's message and extensions.code of a one-error answer ("<none>" when it has none).
 inline std::pair<std::string, std::string> error_of(const boost::json::value& v) {
   boost::system::error_code ec;

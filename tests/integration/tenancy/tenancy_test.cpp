@@ -13,16 +13,7 @@ using cohort::testing::two_workspaces;
 
 constexpr const char* secret_city = "B-secret-city";
 
-// The string at `pointer`; fails the test with the whole body when it is not there.
-std::string text_at(const json::value& v, std::string_view pointer) {
-  boost::system::error_code ec;
-  const auto* found = v.find_pointer(pointer, ec);
-  if (!found || !found->is_string()) {
-    ADD_FAILURE() << pointer << " not in " << json::serialize(v);
-    return "";
-  }
-  return std::string(found->as_string());
-}
+using cohort::testing::text_at;
 
 struct tenancy : ::testing::Test {
   static two_workspaces& env() {

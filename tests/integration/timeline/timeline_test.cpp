@@ -22,15 +22,7 @@ two_workspaces& env() {
   return *instance;
 }
 
-std::string text_at(const json::value& v, std::string_view pointer) {
-  boost::system::error_code ec;
-  const auto* found = v.find_pointer(pointer, ec);
-  if (!found || !found->is_string()) {
-    ADD_FAILURE() << pointer << " not in " << json::serialize(v);
-    return "";
-  }
-  return std::string(found->as_string());
-}
+using cohort::testing::text_at;
 
 // The record's timeline through /graphql, oldest first, as the UI reads it.
 json::array timeline_of(const std::string& column, const std::string& id,

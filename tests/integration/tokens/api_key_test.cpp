@@ -9,6 +9,7 @@
 namespace {
 
 namespace json = boost::json;
+using cohort::testing::text_at;
 using cohort::testing::two_workspaces;
 
 two_workspaces& env() {
@@ -24,16 +25,6 @@ const char* const mint = R"(mutation($id: UUID!, $e: String!) {
 const char* const create_person = R"(mutation($n: String!) {
   createPerson(data: { name: { firstName: $n, lastName: "Key" } }) {
     id createdBy { source name workspaceMemberId } } })";
-
-std::string str(const json::value& v, std::string_view pointer) {
-  boost::system::error_code ec;
-  const auto* found = v.find_pointer(pointer, ec);
-  if (!found || !found->is_string()) {
-    ADD_FAILURE() << pointer << " not in " << json::serialize(v);
-    return "";
-  }
-  return std::string(found->as_string());
-}
 
 const json::value& at(const json::value& v, std::string_view pointer) {
   static const json::value null;
@@ -57,9 +48,9 @@ std::pair<std::string, std::string> key_with_token(
   auto& e = env();
   auto created = e.graphql(create_key, {{"n", name}, {"e", expires}, {"r", role_id()}}, e.a.access,
                            "/metadata");
-  std::string id = str(created, "/data/createApiKey/id");
+  std::string id = text_at(created, "/data/createApiKey/id");
   auto minted = e.graphql(mint, {{"id", id}, {"e", expires}}, e.a.access, "/metadata");
-  return {id, str(minted, "/data/generateApiKeyToken/token")};
+  return {id, text_at(minted, "/data/generateApiKeyToken/token")};
 }
 
 TEST(ApiKeys, CreateListMintWriteRenameRevoke) {
@@ -67,11 +58,11 @@ TEST(ApiKeys, CreateListMintWriteRenameRevoke) {
   auto created =
       e.graphql(create_key, {{"n", "Zapier"}, {"e", "2100-01-01T00:00:00Z"}, {"r", role_id()}},
                 e.a.access, "/metadata");
-  std::string id = str(created, "/data/createApiKey/id");
+  std::string id = text_at(created, "/data/createApiKey/id");
   EXPECT_EQ(at(created, "/data/createApiKey/name"), "Zapier");
   EXPECT_EQ(at(created, "/data/createApiKey/expiresAt"), "2100-01-01T00:00:00.000Z");
   EXPECT_EQ(at(created, "/data/createApiKey/revokedAt"), nullptr);
-  EXPECT_EQ(str(created, "/data/createApiKey/workspaceId"), e.a.id);
+  EXPECT_EQ(text_at(created, "/data/createApiKey/workspaceId"), e.a.id);
   EXPECT_EQ(e.sql("SELECT workspace_id FROM core.api_key WHERE id = '" + id + "'"), e.a.id);
   EXPECT_EQ(e.sql("SELECT role_id FROM core.api_key WHERE id = '" + id + "'"), role_id());
 
@@ -86,12 +77,12 @@ TEST(ApiKeys, CreateListMintWriteRenameRevoke) {
         e.graphql("query($id: UUID!) { apiKey(input: { id: $id }) { id name workspace { id } } }",
                   {{"id", id}}, e.a.access, path);
     EXPECT_EQ(at(one, "/data/apiKey/name"), "Zapier");
-    EXPECT_EQ(str(one, "/data/apiKey/workspace/id"), e.a.id);
+    EXPECT_EQ(text_at(one, "/data/apiKey/workspace/id"), e.a.id);
   }
 
   auto minted =
       e.graphql(mint, {{"id", id}, {"e", "2100-01-01T00:00:00Z"}}, e.a.access, "/metadata");
-  std::string token = str(minted, "/data/generateApiKeyToken/token");
+  std::string token = text_at(minted, "/data/generateApiKeyToken/token");
   cohort::api::auth::token_service_options opts;
   opts.app_secret = cohort::testing::two_workspaces_secret;
   cohort::api::auth::token_service tokens(opts);
@@ -106,7 +97,7 @@ TEST(ApiKeys, CreateListMintWriteRenameRevoke) {
   auto person = e.graphql(create_person, {{"n", "ByZapier"}}, token);
   EXPECT_EQ(at(person, "/data/createPerson/createdBy/source"), "API");
   EXPECT_EQ(at(person, "/data/createPerson/createdBy/name"), "Zapier");
-  std::string person_id = str(person, "/data/createPerson/id");
+  std::string person_id = text_at(person, "/data/createPerson/id");
   EXPECT_EQ(
       e.sql("SELECT \"createdByName\" || '/' || \"createdBySource\" FROM {a}.person WHERE id = '" +
             person_id + "'"),
@@ -208,7 +199,7 @@ TEST(ApiKeys, RestManagement) {
                         e.a.access);
   ASSERT_EQ(created.status, 201u) << created.body;
   auto body = json::parse(created.body);
-  std::string id = str(body, "/data/createOneApiKey/id");
+  std::string id = text_at(body, "/data/createOneApiKey/id");
   EXPECT_EQ(at(body, "/data/createOneApiKey/name"), "REST key");
 
   auto listed = e.call("GET", "/rest/metadata/apiKeys", "", e.a.access);

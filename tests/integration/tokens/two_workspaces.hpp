@@ -15,6 +15,7 @@
 #include "fixtures/cohort_server.hpp"
 #include "fixtures/postgres_server.hpp"
 #include "fixtures/raw_client.hpp"
+#include "integration_support/json_reading.hpp"
 #include "storage/pg/pool.hpp"
 
 namespace cohort::testing {
@@ -118,16 +119,6 @@ class two_workspaces {
   }
 
  private:
-  static std::string text_at(const boost::json::value& v, std::string_view pointer) {
-    boost::system::error_code ec;
-    const auto* found = v.find_pointer(pointer, ec);
-    if (!found || !found->is_string()) {
-      ADD_FAILURE() << pointer << " not in " << boost::json::serialize(v);
-      return "";
-    }
-    return std::string(found->as_string());
-  }
-
   test_workspace make_workspace(const std::string& email, const std::string& name) {
     test_workspace ws;
     ws.email = email;
