@@ -64,19 +64,7 @@ class invitation_env {
   }
 
   // The next mail to `to` the sink got (waiting for it), removed from the sink's list.
-  std::optional<received_mail> mail_to(const std::string& to) {
-    auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (std::chrono::steady_clock::now() < until) {
-      for (const auto& m : sink.messages()) {
-        if (!m.rcpt_to.empty() && m.rcpt_to[0] == to && !seen(m)) {
-          taken_.push_back(m.data);
-          return m;
-        }
-      }
-      sink.wait_for(sink.count() + 1, std::chrono::milliseconds(500));
-    }
-    return std::nullopt;
-  }
+  std::optional<received_mail> mail_to(const std::string& to) { return sink.take_mail_to(to); }
 
   boost::json::value join(const std::string& email, const std::optional<std::string>& hash,
                           const std::optional<std::string>& token,
@@ -123,13 +111,6 @@ class invitation_env {
                                               {"EMAIL_FROM_ADDRESS", mail_from},
                                           });
   }
-
-  bool seen(const received_mail& m) const {
-    for (const auto& d : taken_)
-      if (d == m.data) return true;
-    return false;
-  }
-  std::vector<std::string> taken_;
 };
 
 }  // namespace cohort::testing
