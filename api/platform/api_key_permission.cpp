@@ -4,14 +4,11 @@
 
 namespace cohort::api::platform {
 
-std::optional<api_key_refusal> api_key_permission(const actors::caller& who) {
-  if (auto why = check_flag(who, "API_KEYS_AND_WEBHOOKS")) {
-    return *why == guard_refusal::no_workspace ? api_key_refusal::no_workspace
-                                               : api_key_refusal::permission_denied;
-  }
+std::optional<guard_refusal> api_key_permission(const actors::caller& who) {
+  if (auto why = check_flag(who, "API_KEYS_AND_WEBHOOKS")) return why;
   // User sessions only: a key may not manage keys, whatever its role.
   if (who.token_type != "ACCESS" || !who.user_id || !who.workspace_member_id)
-    return api_key_refusal::permission_denied;
+    return guard_refusal::permission_denied;
   return std::nullopt;
 }
 

@@ -6,16 +6,11 @@
 #include <optional>
 
 #include "actors/request_context.hpp"
+#include "api/platform/permission_guard.hpp"
 
 namespace cohort::api::platform {
 
-enum class api_key_refusal {
-  no_workspace,       // anonymous or workspace-agnostic: Twenty's "Forbidden resource"
-  permission_denied,  // no API_KEYS_AND_WEBHOOKS, or not a user session (FORBIDDEN,
-                      // PERMISSION_DENIED)
-};
-
 // nullopt when `who` may list, create, change, revoke and mint the keys of its workspace.
-std::optional<api_key_refusal> api_key_permission(const actors::caller& who);
+std::optional<guard_refusal> api_key_permission(const actors::caller& who);
 
 }  // namespace cohort::api::platform

@@ -11,16 +11,11 @@ namespace cohort::api::platform {
 
 namespace {
 
-field_error refusal_error(api_key_refusal why) {
-  if (why == api_key_refusal::no_workspace) return forbidden_resource();
-  return permission_denied_error();
-}
-
 // The caller's workspace, or the refusal already answered.
 std::optional<std::string> allowed_workspace(const resolve_info& info, const reply& out) {
   auto who = caller_of(info);
   if (auto why = api_key_permission(who)) {
-    out.error(refusal_error(*why));
+    out.error(guard_error(*why));
     return std::nullopt;
   }
   return who.workspace_id;

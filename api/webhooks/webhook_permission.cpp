@@ -4,14 +4,11 @@
 
 namespace cohort::api::webhooks {
 
-std::optional<webhook_refusal> webhook_permission(const actors::caller& who) {
-  if (auto why = platform::check_flag(who, "API_KEYS_AND_WEBHOOKS")) {
-    return *why == platform::guard_refusal::no_workspace ? webhook_refusal::no_workspace
-                                                         : webhook_refusal::permission_denied;
-  }
+std::optional<platform::guard_refusal> webhook_permission(const actors::caller& who) {
+  if (auto why = platform::check_flag(who, "API_KEYS_AND_WEBHOOKS")) return why;
   // A user session must be a member of the workspace; an API key acts with its own role.
   if (who.token_type == "API_KEY") return std::nullopt;
-  if (!who.user_id || !who.workspace_member_id) return webhook_refusal::permission_denied;
+  if (!who.user_id || !who.workspace_member_id) return platform::guard_refusal::permission_denied;
   return std::nullopt;
 }
 

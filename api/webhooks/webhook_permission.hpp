@@ -6,15 +6,11 @@
 #include <optional>
 
 #include "actors/request_context.hpp"
+#include "api/platform/permission_guard.hpp"
 
 namespace cohort::api::webhooks {
 
-enum class webhook_refusal {
-  no_workspace,       // anonymous or workspace-agnostic: Twenty's "Forbidden resource"
-  permission_denied,  // a caller without API_KEYS_AND_WEBHOOKS (FORBIDDEN, PERMISSION_DENIED)
-};
-
 // nullopt when `who` may read and change the webhooks of its workspace.
-std::optional<webhook_refusal> webhook_permission(const actors::caller& who);
+std::optional<platform::guard_refusal> webhook_permission(const actors::caller& who);
 
 }  // namespace cohort::api::webhooks

@@ -19,15 +19,6 @@ using platform::reply;
 using platform::resolve_info;
 using platform::state_ptr;
 
-field_error refusal_error(webhook_refusal why) {
-  if (why == webhook_refusal::no_workspace) return platform::forbidden_resource();
-  json::object ext;
-  ext["subCode"] = "PERMISSION_DENIED";
-  ext["userFriendlyMessage"] = "You do not have permission to perform this action.";
-  ext["code"] = "FORBIDDEN";
-  return field_error("Entity performing the request does not have permission", std::move(ext));
-}
-
 field_error input_error(const webhook_input_error& e) {
   json::object ext;
   if (e.invalid_url) {
@@ -44,7 +35,7 @@ field_error input_error(const webhook_input_error& e) {
 std::optional<std::string> allowed_workspace(const resolve_info& info, const reply& out) {
   auto who = platform::caller_of(info);
   if (auto why = webhook_permission(who)) {
-    out.error(refusal_error(*why));
+    out.error(platform::guard_error(*why));
     return std::nullopt;
   }
   return who.workspace_id;
