@@ -3,11 +3,74 @@
 #include <spdlog/spdlog.h>
 #include <boost/json/parse.hpp>
 #include <future>
+#include <memory>
 
 #include "storage/query/compile.hpp"
 #include "storage/query/db_errors.hpp"
 
 namespace cohort::storage::query {
+
+namespace {
+
+// A record statement runs alone, so PostgreSQL rolled all of it back when it lost a deadlock
+// (40P01: a bulk write against the event consumers' writes to the same rows) or a serialization
+// check (40001): sending it again is safe, and the caller should not see either.
+constexpr int max_attempts = 3;
+
+bool worth_another_attempt(const pg::result& r, int attempt) {
+  if (r.ok() || attempt >= max_attempts) return false;
+  const auto& state = r.error().sqlstate;
+  return state == "40P01" || state == "40001";
+}
+
+struct statement_run {
+  pg::pool& pool;
+  compiled_statement statement;
+  std::string object;
+  run_callback done;
+  int attempt = 0;
+};
+
+void answer(statement_run& run, pg::result r) {
+  if (!r.ok()) {
+    // SQLSTATE and message only: the detail can hold the row's values.
+    spdlog::warn("record query on {} failed: {}: {}", run.object, r.error().sqlstate,
+                 r.error().message);
+    run.done(translate_db_error(r.error()));
+    return;
+  }
+  if (r.rows() != 1 || r.is_null(0, 0)) {
+    if (run.statement.null_is_not_found) {
+      run.done(record_not_found());
+    } else {
+      run.done(boost::json::value(nullptr));
+    }
+    return;
+  }
+  boost::system::error_code ec;
+  auto value = boost::json::parse(r.get(0, 0), ec);
+  if (ec) {
+    spdlog::error("record query on {} returned invalid JSON: {}", run.object, ec.message());
+    run.done(internal_error("An internal error occurred."));
+    return;
+  }
+  run.done(std::move(value));
+}
+
+void send(std::shared_ptr<statement_run> run) {
+  ++run->attempt;
+  auto& pool = run->pool;
+  // The text and values stay with the run (a retry sends them again): each attempt copies them.
+  pool.query(run->statement.sql, run->statement.params, [run](pg::result r) {
+    if (worth_another_attempt(r, run->attempt)) {
+      spdlog::info("record query on {} retried after {}", run->object, r.error().sqlstate);
+      return send(run);
+    }
+    answer(*run, std::move(r));
+  });
+}
+
+}  // namespace
 
 void run(pg::pool& pool, const model::record_query& query, const model::workspace_model& model,
          run_callback done) {
@@ -16,35 +79,8 @@ void run(pg::pool& pool, const model::record_query& query, const model::workspac
     done(std::move(*error));
     return;
   }
-  auto statement = std::get<compiled_statement>(std::move(compiled));
-  const bool null_is_not_found = statement.null_is_not_found;
-  pool.query(std::move(statement.sql), std::move(statement.params),
-             [done = std::move(done), null_is_not_found, object = query.object](pg::result r) {
-               if (!r.ok()) {
-                 // SQLSTATE and message only: the detail can hold the row's values.
-                 spdlog::warn("record query on {} failed: {}: {}", object, r.error().sqlstate,
-                              r.error().message);
-                 done(translate_db_error(r.error()));
-                 return;
-               }
-               if (r.rows() != 1 || r.is_null(0, 0)) {
-                 if (null_is_not_found) {
-                   done(record_not_found());
-                 } else {
-                   done(boost::json::value(nullptr));
-                 }
-                 return;
-               }
-               boost::system::error_code ec;
-               auto value = boost::json::parse(r.get(0, 0), ec);
-               if (ec) {
-                 spdlog::error("record query on {} returned invalid JSON: {}", object,
-                               ec.message());
-                 done(internal_error("An internal error occurred."));
-                 return;
-               }
-               done(std::move(value));
-             });
+  send(std::make_shared<statement_run>(statement_run{
+      pool, std::get<compiled_statement>(std::move(compiled)), query.object, std::move(done)}));
 }
 
 run_result run_sync(pg::pool& pool, const model::record_query& query,
