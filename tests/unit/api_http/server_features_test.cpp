@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/json.hpp>
+#include <mutex>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -106,9 +107,15 @@ TEST_F(ServerTest, ClientRequestIdIsEchoedAndReachesTheHandler) {
 }
 
 TEST_F(ServerTest, MissingOrUnsafeRequestIdIsReplacedByAGeneratedOne) {
+  // The handler runs on the server's threads while this one reads: the next request's push_back
+  // may reallocate while an earlier id is compared, so both sides take the mutex.
+  std::mutex seen_mutex;
   std::vector<std::string> seen;
   app.fn = [&](http::request req, http::responder done) {
-    seen.push_back(req.request_id);
+    {
+      std::lock_guard lock(seen_mutex);
+      seen.push_back(req.request_id);
+    }
     done({});
   };
   start();
@@ -122,7 +129,10 @@ TEST_F(ServerTest, MissingOrUnsafeRequestIdIsReplacedByAGeneratedOne) {
     ASSERT_TRUE(res);
     const auto& id = res->get("x-request-id");
     EXPECT_TRUE(std::regex_match(id, uuid)) << id;
-    EXPECT_EQ(id, seen.at(i));
+    {
+      std::lock_guard lock(seen_mutex);
+      EXPECT_EQ(id, seen.at(i));
+    }
     ids.insert(id);
   }
   EXPECT_EQ(ids.size(), 3u);
