@@ -103,11 +103,17 @@ void mark_method_verified(pg::pool& pool, std::string id,
 }
 
 void delete_method(pg::pool& pool, std::string id, std::function<void(db_result<bool>)> done) {
-  pool.query("DELETE FROM core.two_factor_authentication_method WHERE id = $1::uuid",
-             {std::move(id)}, [done = std::move(done)](pg::result r) {
-               if (!r.ok()) return done(db_result<bool>::failure(r.error()));
-               done({r.affected_rows() == 1, std::nullopt});
-             });
+  // The membership's pending recovery code goes with it: there is no 2FA left to recover.
+  pool.query(
+      "WITH deleted AS (DELETE FROM core.two_factor_authentication_method WHERE id = $1::uuid "
+      "RETURNING user_workspace_id), revoked AS (UPDATE "
+      "core.two_factor_authentication_recovery_code c SET revoked_at = now() FROM deleted WHERE "
+      "c.user_workspace_id = deleted.user_workspace_id AND c.used_at IS NULL AND c.revoked_at IS "
+      "NULL) SELECT count(*) FROM deleted",
+      {std::move(id)}, [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(db_result<bool>::failure(r.error()));
+        done({r.rows() == 1 && r.get(0, 0) == "1", std::nullopt});
+      });
 }
 
 void read_stored_app_secret(pg::pool& pool, std::function<void(db_result<std::string>)> done) {

@@ -49,7 +49,7 @@ void save_pending_totp_method(pg::pool& pool, std::string user_workspace_id, std
 void mark_method_verified(pg::pool& pool, std::string id,
                           std::function<void(db_result<bool>)> done);
 
-// Deletes the method; true when there was one.
+// Deletes the method and revokes its membership's pending recovery code; true when there was one.
 void delete_method(pg::pool& pool, std::string id, std::function<void(db_result<bool>)> done);
 
 // The cluster's APP_SECRET as core.key_value_pair keeps it when none is configured (see
