@@ -120,13 +120,26 @@ std::optional<std::string> generate_recovery_code() {
   return code;
 }
 
-std::string hash_recovery_code(std::string_view code) {
+std::string normalize_recovery_code(std::string_view code) {
   std::string normalized;
   for (char c : code) {
     char u = c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
     if ((u >= '0' && u <= '9') || (u >= 'A' && u <= 'Z')) normalized.push_back(u);
   }
-  return to_hex(sha256(normalized));
+  return normalized;
+}
+
+std::string hash_recovery_code(std::string_view code) {
+  return to_hex(sha256(normalize_recovery_code(code)));
+}
+
+std::string keyed_recovery_code_hash(std::string_view app_secret, std::string_view member_id,
+                                     std::string_view code) {
+  std::string key = hmac_sha256(app_secret, "cohort two-factor recovery code");
+  std::string message(member_id);
+  message.push_back(':');
+  message += normalize_recovery_code(code);
+  return to_hex(hmac_sha256(key, message));
 }
 
 }  // namespace cohort::api::auth

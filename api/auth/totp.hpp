@@ -42,8 +42,18 @@ bool verify_totp(std::string_view secret_base32, std::string_view code,
 // 5 joined by '-', e.g. "7K2QM-0ZP9D-XW4RT-B8NVH"; nullopt if the CSPRNG failed.
 std::optional<std::string> generate_recovery_code();
 
-// What is stored for a recovery code: lowercase hex SHA-256 of the code upper-cased with every
-// character outside [0-9A-Z] removed, so "7k2qm 0zp9d..." redeems "7K2QM-0ZP9D-...".
+// A code as typed, upper-cased with every character outside [0-9A-Z] removed, so
+// "7k2qm 0zp9d..." redeems "7K2QM-0ZP9D-...".
+std::string normalize_recovery_code(std::string_view code);
+
+// Twenty's stored form of a recovery code: lowercase hex SHA-256 of the normalized code.
 std::string hash_recovery_code(std::string_view code);
+
+// This server's stored form: lowercase hex HMAC-SHA256 of "<member>:<normalized code>" under a key
+// derived from APP_SECRET, so a leaked table gives nothing to test guesses against offline and a
+// code hashed for one membership never matches another's. Codes carry 100 bits: one fast keyed
+// hash is enough, no password hash is needed.
+std::string keyed_recovery_code_hash(std::string_view app_secret, std::string_view member_id,
+                                     std::string_view code);
 
 }  // namespace cohort::api::auth

@@ -96,3 +96,12 @@ TEST(RecoveryCodes, HashIgnoresCaseAndSeparators) {
   EXPECT_EQ(hash_recovery_code("a-b-c"),
             "b5d4045c3f466fa91fe2cc6abe79232a1a57cdf104f7a26e716e0a1e2789df78");
 }
+
+TEST(RecoveryCodes, KeyedHashIsPerSecretAndMemberAndForgivesTyping) {
+  auto h = keyed_recovery_code_hash("app-secret", "member-a", "7K2QM-0ZP9D-XW4RT-B8NVH");
+  EXPECT_EQ(h.size(), 64u);
+  EXPECT_EQ(h, keyed_recovery_code_hash("app-secret", "member-a", " 7k2qm0zp9d xw4rt-b8nvh "));
+  EXPECT_NE(h, keyed_recovery_code_hash("app-secret", "member-b", "7K2QM-0ZP9D-XW4RT-B8NVH"));
+  EXPECT_NE(h, keyed_recovery_code_hash("other-secret", "member-a", "7K2QM-0ZP9D-XW4RT-B8NVH"));
+  EXPECT_NE(h, hash_recovery_code("7K2QM-0ZP9D-XW4RT-B8NVH"));  // not the unkeyed digest
+}
