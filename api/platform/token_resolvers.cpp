@@ -161,14 +161,26 @@ void verify_login_grant(const state_ptr& state, const reply& out, const std::str
 
 void complete_login(const state_ptr& state, const reply& out, const login_grant& login) {
   if (login.jti.empty()) return open_workspace_session(state, out, login);
-  core::consume_login_token(*state->pool, login.jti, login.expires_at,
-                            [state, out, login](core::db_result<bool> first_use) {
-                              if (out.failed(first_use)) return;
-                              if (!*first_use.value) {
-                                return out.error(unauthenticated("Token has already been used."));
-                              }
-                              open_workspace_session(state, out, login);
-                            });
+  auto consume = [state, out, login] {
+    core::consume_login_token(*state->pool, login.jti, login.expires_at,
+                              [state, out, login](core::db_result<bool> first_use) {
+                                if (out.failed(first_use)) return;
+                                if (!*first_use.value) {
+                                  return out.error(unauthenticated("Token has already been used."));
+                                }
+                                open_workspace_session(state, out, login);
+                              });
+  };
+  if (!state->settings.is_email_verification_required) return consume();
+  // A token refused for an unverified address is not used up: it still opens the session once
+  // the link is followed, until it expires.
+  core::find_user_by_email(*state->pool, login.email,
+                           [out, consume](core::db_result<core::user_row> u) {
+                             if (out.failed(u)) return;
+                             if (u.value && !u.value->is_email_verified)
+                               return out.error(email_not_verified_error());
+                             consume();
+                           });
 }
 
 void add_token_resolvers(resolver_list& out, const state_ptr& state) {
