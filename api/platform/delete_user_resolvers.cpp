@@ -1,9 +1,11 @@
 // deleteUser: the caller deletes its own account with Twenty's rules (UserService.deleteUser). A
 // workspace the user is alone in is deleted with it; in a workspace with other members the user
 // must not be its only Admin (FORBIDDEN, CANNOT_DELETE_LAST_ADMIN_USER), checked for every
-// workspace before anything changes. Then one transaction removes the memberships, workspace
-// members and tokens and soft-deletes the user, so that the refresh tokens stop renewing at once;
-// the emptied workspaces are hard-deleted after it, as deleteCurrentWorkspace does.
+// workspace before anything changes and again, under lock, inside the deleting transaction (two
+// Admins deleting themselves at once cannot both pass). That one transaction removes the
+// memberships, workspace members and tokens and soft-deletes the user, so that the refresh tokens
+// stop renewing at once; the emptied workspaces are hard-deleted after it, as
+// deleteCurrentWorkspace does.
 #include <spdlog/spdlog.h>
 
 #include "api/platform/platform_json.hpp"
@@ -54,13 +56,16 @@ void delete_user(const state_ptr& state, resolve_info& info, completion done) {
         auto memberships = std::move(*ms.value);
         core::delete_user_account(
             *state->pool, user_id, memberships,
-            [state, out, memberships](core::db_result<core::user_row> u) {
-              if (out.failed(u)) return;
-              if (!u.value) return out.error(auth_exception("User not found", "USER_NOT_FOUND"));
-              spdlog::info("deleteUser: user {} deleted ({} memberships)", u.value->id,
+            [state, out, memberships](core::db_result<core::user_deletion> d) {
+              if (out.failed(d)) return;
+              // Checked again under lock: another Admin's deletion won the race.
+              if (d.value->last_admin) return out.error(last_admin_error());
+              const auto& user = d.value->user;
+              if (!user) return out.error(auth_exception("User not found", "USER_NOT_FOUND"));
+              spdlog::info("deleteUser: user {} deleted ({} memberships)", user->id,
                            memberships.size());
               hard_delete_emptied(state, memberships);
-              out.value(user_json(*u.value));
+              out.value(user_json(*user));
             });
       });
 }

@@ -74,9 +74,48 @@ void list_membership_standings(
       });
 }
 
+namespace {
+
+constexpr std::string_view division_by_zero = "22012";
+constexpr int last_admin_check_statement = 1;
+
+// Locks the Admin role targets of every workspace the user is a member of (in id order, so two
+// deletions never deadlock). A deletion that waited here sees the rows the other one removed.
+pg::statement lock_admin_targets(const std::string& user_id) {
+  return {
+      "SELECT t.id FROM core.role_target t JOIN core.role r ON r.id = t.role_id "
+      "WHERE r.standard_id = $2::uuid AND t.workspace_id IN (SELECT uw.workspace_id FROM "
+      "core.user_workspace uw WHERE uw.user_id = $1::uuid AND uw.deleted_at IS NULL) "
+      "ORDER BY t.id FOR UPDATE OF t",
+      {user_id, std::string(admin_role_standard_id)}};
+}
+
+// Twenty's rule, on what the locks let through: no workspace with other members may lose its
+// only Admin (a division by zero fails the transaction when one would).
+pg::statement check_not_last_admin(const std::string& user_id) {
+  return {
+      "SELECT 1 / (CASE WHEN EXISTS (SELECT 1 FROM core.user_workspace uw "
+      "JOIN core.workspace w ON w.id = uw.workspace_id AND w.deleted_at IS NULL "
+      "WHERE uw.user_id = $1::uuid AND uw.deleted_at IS NULL "
+      "AND EXISTS (SELECT 1 FROM core.role_target t JOIN core.role r ON r.id = t.role_id "
+      "WHERE t.user_workspace_id = uw.id AND r.standard_id = $2::uuid) "
+      "AND EXISTS (SELECT 1 FROM core.user_workspace o WHERE o.workspace_id = uw.workspace_id "
+      "AND o.deleted_at IS NULL AND o.id <> uw.id) "
+      "AND NOT EXISTS (SELECT 1 FROM core.role_target t JOIN core.role r ON r.id = t.role_id "
+      "JOIN core.user_workspace o ON o.id = t.user_workspace_id AND o.deleted_at IS NULL "
+      "WHERE t.workspace_id = uw.workspace_id AND r.standard_id = $2::uuid AND o.id <> uw.id)) "
+      "THEN 0 ELSE 1 END)",
+      {user_id, std::string(admin_role_standard_id)}};
+}
+
+}  // namespace
+
 void delete_user_account(pg::pool& pool, std::string user_id,
-                         const std::vector<membership_standing>& memberships, user_callback done) {
+                         const std::vector<membership_standing>& memberships,
+                         std::function<void(db_result<user_deletion>)> done) {
   std::vector<pg::statement> statements;
+  statements.push_back(lock_admin_targets(user_id));
+  statements.push_back(check_not_last_admin(user_id));
   for (const auto& m : memberships) {
     if (m.only_member()) {
       statements.push_back(
@@ -102,8 +141,14 @@ void delete_user_account(pg::pool& pool, std::string user_id,
            detail::user_columns(),
        {user_id}});
   pool.transaction(std::move(statements), [done = std::move(done)](pg::transaction_result t) {
-    if (!t.ok()) return done(db_result<user_row>::failure(*t.error));
-    done(detail::first_row<user_row>(t.results.back(), detail::read_user));
+    if (!t.ok()) {
+      if (t.failed_statement == last_admin_check_statement && t.error->sqlstate == division_by_zero)
+        return done({user_deletion{std::nullopt, true}, std::nullopt});
+      return done(db_result<user_deletion>::failure(*t.error));
+    }
+    auto user = detail::first_row<user_row>(t.results.back(), detail::read_user);
+    if (!user.ok()) return done(db_result<user_deletion>::failure(*user.error));
+    done({user_deletion{std::move(user.value), false}, std::nullopt});
   });
 }
 

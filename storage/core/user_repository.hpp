@@ -52,9 +52,15 @@ void list_membership_standings(
 // deleteUser in one transaction: the user's workspaceMember records (active workspaces of other
 // members), every membership (their role targets cascade), every app token (refresh tokens end),
 // the workspaces the user was alone in taken out of use (soft-deleted; the caller hard-deletes
-// them after), and the user soft-deleted. Answers the deleted user as it was (no value when there
-// was no live user).
+// them after), and the user soft-deleted. First, in the same transaction, the Admin role targets
+// of the user's workspaces are locked and the last-admin rule is checked again: of two deletions
+// racing for a workspace's last two Admins, the second waits for the first and is refused.
+struct user_deletion {
+  std::optional<user_row> user;  // the deleted user as it was; none when there was no live user
+  bool last_admin = false;       // refused: the user is the only Admin of a shared workspace
+};
 void delete_user_account(pg::pool& pool, std::string user_id,
-                         const std::vector<membership_standing>& memberships, user_callback done);
+                         const std::vector<membership_standing>& memberships,
+                         std::function<void(db_result<user_deletion>)> done);
 
 }  // namespace cohort::storage::core
