@@ -87,6 +87,12 @@ struct settings {
   int api_rate_limiting_limit = 500;  // 0: no limit
   int sign_in_failures_limit = 10;    // 0: no limit
   std::chrono::milliseconds sign_in_failures_ttl = std::chrono::minutes(15);
+  // sendInvitations quotas (Twenty's names and defaults): invitations per workspace, and per
+  // invited address (whatever the workspace), in their windows, refilled continuously.
+  int invitation_sending_by_workspace_throttle_limit = 500;
+  int invitation_sending_by_workspace_throttle_ttl_in_ms = 604'800'000;  // 7 days
+  int invitation_sending_by_email_throttle_limit = 10;
+  int invitation_sending_by_email_throttle_ttl_in_ms = 604'800'000;  // 7 days
 
   // Workspace lifecycle (Twenty's names and defaults): SUSPENDED or INACTIVE workspaces are
   // soft-deleted after this many days, and hard-deleted once the difference of the two has passed

@@ -2,8 +2,11 @@
 // findWorkspaceInvitations (permission flag WORKSPACE_MEMBERS; sending also needs a user, as
 // Twenty's UserAuthGuard does), and the public checkWorkspaceInviteHashIsValid and
 // findWorkspaceFromInviteHash. Invitations are core.app_token rows scoped by the caller's
-// workspace; each one's e-mail leaves through the durable email.send job.
+// workspace; each one's e-mail leaves through the durable email.send job. Sending is throttled as
+// Twenty throttles it, per workspace and per invited address (INVITATION_SENDING_BY_*).
 #include <openssl/rand.h>
+
+#include <atomic>
 
 #include "api/mail/mail_sender.hpp"
 #include "api/platform/invitation_join.hpp"
@@ -11,6 +14,7 @@
 #include "api/platform/permission_guard.hpp"
 #include "api/platform/platform_json.hpp"
 #include "api/platform/platform_resolvers.hpp"
+#include "api/rate_limit/shared_limiters.hpp"
 #include "storage/core/invitation_repository.hpp"
 #include "storage/core/workspace_repository.hpp"
 
@@ -60,11 +64,30 @@ std::string refusal_text(core::invitation_outcome outcome) {
   return "An invitation has already been sent to this email.";
 }
 
-field_error invalid_invitation_error(std::string message) {
+field_error invalid_invitation_error(
+    std::string message,
+    std::string_view friendly = "There is an issue with your invitation. Please try again.") {
   json::object ext;
   ext["code"] = "INTERNAL_SERVER_ERROR";
-  ext["userFriendlyMessage"] = "There is an issue with your invitation. Please try again.";
+  ext["userFriendlyMessage"] = friendly;
   return field_error(std::move(message), std::move(ext));
+}
+
+// Twenty's invitation quotas: a token per invited address (whatever the workspace) and one per
+// invitation from the workspace, refilled over their windows (INVITATION_SENDING_BY_*).
+std::shared_ptr<rate_limit::rate_limiter> invitations_by_email(const state_ptr& state) {
+  const auto& s = state->settings;
+  return rate_limit::shared_limiter(
+      s.redis_url, "cohort:rate:invitation-email:",
+      {.capacity = static_cast<double>(s.invitation_sending_by_email_throttle_limit),
+       .period = std::chrono::milliseconds(s.invitation_sending_by_email_throttle_ttl_in_ms)});
+}
+std::shared_ptr<rate_limit::rate_limiter> invitations_by_workspace(const state_ptr& state) {
+  const auto& s = state->settings;
+  return rate_limit::shared_limiter(
+      s.redis_url, "cohort:rate:invitation-workspace:",
+      {.capacity = static_cast<double>(s.invitation_sending_by_workspace_throttle_limit),
+       .period = std::chrono::milliseconds(s.invitation_sending_by_workspace_throttle_ttl_in_ms)});
 }
 
 // One sendInvitations call: the e-mails one after the other, so that the same address twice is
@@ -111,6 +134,42 @@ struct sending : std::enable_shared_from_this<sending> {
         });
   }
 
+  // Twenty's throttleInvitationSending, before anything is stored or sent: every address takes a
+  // token of its own bucket (each is charged even when another is refused), then, if all had
+  // one, the workspace's bucket gives one per address at once or none. Any refusal refuses the
+  // whole call.
+  void throttle() {
+    auto self = shared_from_this();
+    auto pending = std::make_shared<std::atomic<std::size_t>>(emails.size());
+    auto refused = std::make_shared<std::atomic<bool>>(false);
+    auto by_email = invitations_by_email(state);
+    if (emails.empty()) return step();
+    for (const auto& email : emails) {
+      by_email->apply(email, rate_limit::bucket_op::take,
+                      [self, pending, refused](rate_limit::decision d) {
+                        if (!d.allowed) refused->store(true);
+                        if (pending->fetch_sub(1) != 1) return;
+                        if (*refused) return self->out.error(quota_exceeded());
+                        self->charge_workspace();
+                      });
+    }
+  }
+
+  void charge_workspace() {
+    auto self = shared_from_this();
+    invitations_by_workspace(state)->take_many(workspace.id, static_cast<double>(emails.size()),
+                                               [self](rate_limit::decision d) {
+                                                 if (!d.allowed)
+                                                   return self->out.error(quota_exceeded());
+                                                 self->step();
+                                               });
+  }
+
+  static field_error quota_exceeded() {
+    return invalid_invitation_error("Workspace invitation sending rate limit exceeded.",
+                                    "Too many workspace invitations sent. Please try again later.");
+  }
+
   void finish() {
     bool success = errors.empty();
     out.value(json::object{
@@ -146,7 +205,7 @@ void send_invitations_to(const state_ptr& state, const reply& out, std::string w
                     internal_error("Could not find any entity of type \"workspaceMember\""));
               }
               job->sender = std::move(*m.value);
-              job->step();
+              job->throttle();
             });
       });
 }

@@ -14,4 +14,9 @@ void local_rate_limiter::apply(std::string key, bucket_op op, std::function<void
   }
 }
 
+void local_rate_limiter::take_many(std::string key, double tokens,
+                                   std::function<void(decision)> done) {
+  done(buckets_.take_many(key, tokens));
+}
+
 }  // namespace cohort::api::rate_limit

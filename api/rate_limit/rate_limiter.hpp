@@ -18,6 +18,8 @@ class rate_limiter {
   virtual ~rate_limiter() = default;
   // `done` runs exactly once, on this thread or another one.
   virtual void apply(std::string key, bucket_op op, std::function<void(decision)> done) = 0;
+  // Takes `tokens` tokens at once, or none when fewer are left (a quota charged per item).
+  virtual void take_many(std::string key, double tokens, std::function<void(decision)> done) = 0;
 };
 
 // One node's buckets, in memory (no REDIS_URL).
@@ -25,6 +27,7 @@ class local_rate_limiter final : public rate_limiter {
  public:
   explicit local_rate_limiter(bucket_options options) : buckets_(options) {}
   void apply(std::string key, bucket_op op, std::function<void(decision)> done) override;
+  void take_many(std::string key, double tokens, std::function<void(decision)> done) override;
 
  private:
   token_buckets buckets_;

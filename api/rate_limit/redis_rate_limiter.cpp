@@ -10,7 +10,7 @@ namespace cohort::api::rate_limit {
 
 namespace {
 
-// KEYS[1] the bucket; ARGV: capacity, period in ms, "take" | "peek" | "spend".
+// KEYS[1] the bucket; ARGV: capacity, period in ms, "take" | "peek" | "spend", tokens at once.
 // Answers {allowed (0/1), seconds until one token is back}. An idle bucket refills completely
 // within the period, so it expires then: Redis holds only buckets in use.
 constexpr const char* bucket_script = R"lua(
@@ -22,20 +22,21 @@ local state = redis.call('HMGET', KEYS[1], 'tokens', 'last')
 local tokens = tonumber(state[1]) or capacity
 local last = tonumber(state[2]) or now
 local rate = capacity / period
+local count = tonumber(ARGV[4]) or 1
 if now > last then tokens = math.min(capacity, tokens + (now - last) * rate) end
 local allowed = 1
 if ARGV[3] == 'spend' then
-  tokens = math.max(0, tokens - 1)
-elseif tokens < 1 then
+  tokens = math.max(0, tokens - count)
+elseif tokens < count then
   allowed = 0
 elseif ARGV[3] == 'take' then
-  tokens = tokens - 1
+  tokens = tokens - count
 end
 redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'last', tostring(now))
 redis.call('PEXPIRE', KEYS[1], math.ceil(period))
 local retry = 0
 if allowed == 0 then
-  retry = math.ceil((1 - tokens) / rate / 1000)
+  retry = math.ceil((count - tokens) / rate / 1000)
   if retry < 1 then retry = 1 end
 end
 return {allowed, retry}
@@ -138,8 +139,9 @@ void redis_bucket_worker::run() {
       for (const auto& j : batch) {
         auto capacity = std::to_string(j.options.capacity);
         auto period = std::to_string(j.options.period.count());
-        redisAppendCommand(c.get(), "EVAL %s 1 %s %s %s %s", bucket_script, j.key.c_str(),
-                           capacity.c_str(), period.c_str(), op_name(j.op));
+        auto tokens = std::to_string(j.tokens);
+        redisAppendCommand(c.get(), "EVAL %s 1 %s %s %s %s %s", bucket_script, j.key.c_str(),
+                           capacity.c_str(), period.c_str(), op_name(j.op), tokens.c_str());
       }
       for (std::size_t i = 0; i < batch.size(); ++i) {
         void* raw = nullptr;
@@ -161,6 +163,11 @@ void redis_bucket_worker::run() {
 
 void redis_rate_limiter::apply(std::string key, bucket_op op, std::function<void(decision)> done) {
   worker_->submit({prefix_ + key, options_, op, std::move(done)});
+}
+
+void redis_rate_limiter::take_many(std::string key, double tokens,
+                                   std::function<void(decision)> done) {
+  worker_->submit({prefix_ + key, options_, bucket_op::take, std::move(done), tokens});
 }
 
 }  // namespace cohort::api::rate_limit

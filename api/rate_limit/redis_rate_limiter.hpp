@@ -30,6 +30,7 @@ class redis_bucket_worker {
     bucket_options options;
     bucket_op op;
     std::function<void(decision)> done;
+    double tokens = 1;  // taken (or needed) at once
   };
   void submit(job j);
 
@@ -51,6 +52,7 @@ class redis_rate_limiter final : public rate_limiter {
                      bucket_options options)
       : worker_(std::move(worker)), prefix_(std::move(prefix)), options_(options) {}
   void apply(std::string key, bucket_op op, std::function<void(decision)> done) override;
+  void take_many(std::string key, double tokens, std::function<void(decision)> done) override;
 
  private:
   std::shared_ptr<redis_bucket_worker> worker_;

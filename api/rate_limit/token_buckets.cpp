@@ -29,17 +29,21 @@ token_buckets::bucket& token_buckets::refilled(std::string_view key, clock::time
   return b;
 }
 
-decision token_buckets::refusal(const bucket& b) const {
-  double missing_ms = (1.0 - b.tokens) / tokens_per_ms(options_);
+decision token_buckets::refusal(const bucket& b, double wanted) const {
+  double missing_ms = (wanted - b.tokens) / tokens_per_ms(options_);
   auto seconds = static_cast<std::int64_t>(std::ceil(missing_ms / 1000.0));
   return decision{false, std::chrono::seconds(std::max<std::int64_t>(1, seconds))};
 }
 
 decision token_buckets::take(std::string_view key, clock::time_point now) {
+  return take_many(key, 1.0, now);
+}
+
+decision token_buckets::take_many(std::string_view key, double tokens, clock::time_point now) {
   std::lock_guard lock(mutex_);
   bucket& b = refilled(key, now);
-  if (b.tokens < 1.0) return refusal(b);
-  b.tokens -= 1.0;
+  if (b.tokens < tokens) return refusal(b, tokens);
+  b.tokens -= tokens;
   return {};
 }
 

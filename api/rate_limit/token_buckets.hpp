@@ -32,6 +32,8 @@ class token_buckets {
 
   // Takes one token of `key`'s bucket when there is one.
   decision take(std::string_view key, clock::time_point now = clock::now());
+  // Takes `tokens` tokens at once when there are that many; none when there are fewer.
+  decision take_many(std::string_view key, double tokens, clock::time_point now = clock::now());
   // Whether `key` has a token, without taking it.
   decision peek(std::string_view key, clock::time_point now = clock::now());
   // Takes a token even when none is left (the bucket goes no lower than empty): for counting
@@ -46,7 +48,7 @@ class token_buckets {
     clock::time_point last;
   };
   bucket& refilled(std::string_view key, clock::time_point now);
-  decision refusal(const bucket& b) const;
+  decision refusal(const bucket& b, double wanted = 1.0) const;
   void forget_full_buckets(clock::time_point now);
 
   bucket_options options_;

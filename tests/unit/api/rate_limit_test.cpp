@@ -25,6 +25,18 @@ TEST(TokenBuckets, CapacityThenRefusalWithRetryAfter) {
   EXPECT_FALSE(buckets.take("k", t0 + 10s).allowed);
 }
 
+TEST(TokenBuckets, TakeManyTakesAllOrNothing) {
+  token_buckets buckets(bucket_options{.capacity = 5, .period = 50s});
+  auto t0 = clock::time_point{} + 1h;
+  EXPECT_TRUE(buckets.take_many("w", 3, t0).allowed);
+  // Three more of the two left: refused, and the two are still there.
+  auto refused = buckets.take_many("w", 3, t0);
+  EXPECT_FALSE(refused.allowed);
+  EXPECT_EQ(refused.retry_after, 10s);  // one token every 10 s, one missing
+  EXPECT_TRUE(buckets.take_many("w", 2, t0).allowed);
+  EXPECT_FALSE(buckets.take("w", t0).allowed);
+}
+
 TEST(TokenBuckets, KeysAreIndependentAndRefillStopsAtCapacity) {
   token_buckets buckets(bucket_options{.capacity = 2, .period = 2s});
   auto t0 = clock::time_point{} + 1h;
