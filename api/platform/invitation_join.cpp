@@ -3,6 +3,7 @@
 #include "api/auth/password.hpp"
 #include "api/platform/email_verification_mail.hpp"
 #include "api/platform/workspace_urls.hpp"
+#include "storage/core/approved_access_domain_repository.hpp"
 #include "storage/core/invitation_repository.hpp"
 #include "storage/core/user_repository.hpp"
 #include "storage/core/workspace_repository.hpp"
@@ -65,8 +66,20 @@ struct joining : std::enable_shared_from_this<joining> {
     });
   }
 
-  // Twenty's checkAccessForSignIn.
+  // Twenty's checkAccessForSignIn: an address of a validated approved access domain of the
+  // workspace may join it, with or without an invitation (even when the public link is off).
   void check_access() {
+    auto self = shared_from_this();
+    std::string domain = email.substr(email.find('@') + 1);
+    core::has_validated_domain(*state->pool, workspace.id, domain,
+                               [self](core::db_result<bool> approved) {
+                                 if (self->out.failed(approved)) return;
+                                 if (*approved.value) return self->check_password();
+                                 self->check_invitation_access();
+                               });
+  }
+
+  void check_invitation_access() {
     if (invite_hash && !invitation && !workspace.is_public_invite_link_enabled)
       return out.error(forbidden("Public invite link is disabled for this workspace"));
     if (invitation || invite_hash) return check_password();

@@ -1,6 +1,7 @@
 // signUpInWorkspace: joining an existing workspace through its public invite hash (when the
-// workspace allows the public link) or a personal invitation token (single use, expiring), as a
-// new user or an existing one (whose password is checked). Answers Twenty's SignUpOutput: a
+// workspace allows the public link), a personal invitation token (single use, expiring) or an
+// address of one of its validated approved access domains, as a new user or an existing one
+// (whose password is checked). Answers Twenty's SignUpOutput: a
 // LOGIN token for the workspace and its URLs.
 #pragma once
 

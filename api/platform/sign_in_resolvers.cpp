@@ -1,11 +1,14 @@
 // signIn (a workspace-agnostic session and the workspaces to enter, each with a login token) and
 // getLoginTokenFromCredentials (a login token for the workspace of the request's origin; a user
 // that workspace invited becomes its member there, as in Twenty).
+#include <algorithm>
+
 #include "api/auth/password.hpp"
 #include "api/platform/invitation_join.hpp"
 #include "api/platform/platform_resolvers.hpp"
 #include "api/platform/session_tokens.hpp"
 #include "api/platform/workspace_urls.hpp"
+#include "storage/core/approved_access_domain_repository.hpp"
 #include "storage/core/invitation_repository.hpp"
 #include "storage/core/user_repository.hpp"
 #include "storage/core/workspace_repository.hpp"
@@ -166,12 +169,65 @@ json::object available_workspace_json(const state_ptr& state, const core::worksp
 
 }  // namespace
 
+namespace {
+
+// The workspaces the address may join (availableWorkspacesForSignUp), after the user's own:
+// Twenty's workspacesFromApprovedAccessDomain (a validated domain of the address, no token to
+// join by), then its workspacesFromInvitations (each with the personal invite token; none of a
+// workspace already listed).
+void workspaces_to_join(const state_ptr& state, const std::string& user_id,
+                        const std::string& email,
+                        std::function<void(std::optional<field_error>, json::array)> done) {
+  auto at = email.find('@');
+  std::string domain = at == std::string::npos ? "" : email.substr(at + 1);
+  core::list_workspaces_joinable_by_domain(
+      *state->pool, domain, user_id,
+      [state, user_id, email, done](core::db_result<std::vector<core::workspace_row>> by_domain) {
+        if (!by_domain.ok()) return done(database_error(*by_domain.error), {});
+        json::array for_sign_up;
+        std::vector<std::string> listed;
+        for (const auto& w : *by_domain.value) {
+          for_sign_up.push_back(available_workspace_json(state, w));
+          listed.push_back(w.id);
+        }
+        core::list_pending_invitations_for_email(
+            *state->pool, email, user_id,
+            [state, done, listed, for_sign_up = std::move(for_sign_up)](
+                core::db_result<std::vector<core::pending_invitation>> invited) mutable {
+              if (!invited.ok()) return done(database_error(*invited.error), {});
+              for (const auto& i : *invited.value) {
+                if (std::find(listed.begin(), listed.end(), i.workspace.id) != listed.end())
+                  continue;
+                json::object entry = available_workspace_json(state, i.workspace);
+                entry["personalInviteToken"] = i.token;
+                for_sign_up.push_back(std::move(entry));
+              }
+              done(std::nullopt, std::move(for_sign_up));
+            });
+      });
+}
+
+}  // namespace
+
 void available_workspaces(const state_ptr& state, const std::string& user_id,
                           const std::string& email,
                           std::function<void(std::optional<field_error>, json::object)> done) {
+  auto with_sign_in = [state, user_id, email, done](json::array for_sign_in) {
+    workspaces_to_join(
+        state, user_id, email,
+        [done, for_sign_in = std::move(for_sign_in)](std::optional<field_error> e,
+                                                     json::array for_sign_up) mutable {
+          if (e) return done(std::move(e), {});
+          done(std::nullopt,
+               json::object{{"availableWorkspacesForSignIn", std::move(for_sign_in)},
+                            {"availableWorkspacesForSignUp", std::move(for_sign_up)}});
+        });
+  };
+  // An address without an account is a member of nothing.
+  if (user_id.empty()) return with_sign_in({});
   core::list_user_workspaces(
       *state->pool, user_id,
-      [state, user_id, email, done](core::db_result<std::vector<core::workspace_row>> ws) {
+      [state, email, done, with_sign_in](core::db_result<std::vector<core::workspace_row>> ws) {
         if (!ws.ok()) return done(database_error(*ws.error), {});
         json::array for_sign_in;
         for (const auto& w : *ws.value) {
@@ -180,23 +236,7 @@ void available_workspaces(const state_ptr& state, const std::string& user_id,
           entry["inviteHash"] = optional_json(w.invite_hash);
           for_sign_in.push_back(std::move(entry));
         }
-        // Twenty's workspacesFromInvitations: each workspace that invited the address, with the
-        // personal invite token to join it by (no login token, no invite hash).
-        core::list_pending_invitations_for_email(
-            *state->pool, email, user_id,
-            [state, done, for_sign_in = std::move(for_sign_in)](
-                core::db_result<std::vector<core::pending_invitation>> invited) mutable {
-              if (!invited.ok()) return done(database_error(*invited.error), {});
-              json::array for_sign_up;
-              for (const auto& i : *invited.value) {
-                json::object entry = available_workspace_json(state, i.workspace);
-                entry["personalInviteToken"] = i.token;
-                for_sign_up.push_back(std::move(entry));
-              }
-              done(std::nullopt,
-                   json::object{{"availableWorkspacesForSignIn", std::move(for_sign_in)},
-                                {"availableWorkspacesForSignUp", std::move(for_sign_up)}});
-            });
+        with_sign_in(std::move(for_sign_in));
       });
 }
 

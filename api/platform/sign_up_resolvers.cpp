@@ -111,22 +111,24 @@ void sign_up_in_new_workspace(const state_ptr& state, resolve_info& info, comple
 void check_user_exists(const state_ptr& state, resolve_info& info, completion done) {
   reply out(std::move(done));
   std::string email = normalize_email(string_arg(info.args(), "email").value_or(""));
-  core::find_user_by_email(*state->pool, email, [state, out](core::db_result<core::user_row> u) {
-    if (out.failed(u)) return;
-    if (!u.value) {
-      return out.value(json::object{
-          {"exists", false}, {"availableWorkspacesCount", 0}, {"isEmailVerified", false}});
-    }
-    bool verified = u.value->is_email_verified;
-    core::list_user_workspaces(
-        *state->pool, u.value->id,
-        [out, verified](core::db_result<std::vector<core::workspace_row>> ws) {
-          if (out.failed(ws)) return;
-          out.value(json::object{{"exists", true},
-                                 {"availableWorkspacesCount", ws.value->size()},
-                                 {"isEmailVerified", verified}});
-        });
-  });
+  core::find_user_by_email(
+      *state->pool, email, [state, out, email](core::db_result<core::user_row> u) {
+        if (out.failed(u)) return;
+        bool exists = u.value.has_value();
+        bool verified = exists && u.value->is_email_verified;
+        // Twenty counts every workspace the address may sign in to or join (an approved domain,
+        // an invitation), with or without an account.
+        available_workspaces(
+            state, exists ? u.value->id : std::string(), email,
+            [out, exists, verified](std::optional<field_error> e, json::object lists) {
+              if (e) return out.error(std::move(*e));
+              std::size_t count = lists["availableWorkspacesForSignIn"].as_array().size() +
+                                  lists["availableWorkspacesForSignUp"].as_array().size();
+              out.value(json::object{{"exists", exists},
+                                     {"availableWorkspacesCount", count},
+                                     {"isEmailVerified", verified}});
+            });
+      });
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "storage/core/approved_access_domain_repository.hpp"
 
+#include "storage/core/row_readers.hpp"
 #include "storage/query/filter_operators.hpp"
 
 namespace cohort::storage::core {
@@ -77,6 +78,35 @@ void delete_approved_access_domain(pg::pool& pool, std::string workspace_id, std
       {std::move(workspace_id), std::move(id)}, [done = std::move(done)](pg::result r) {
         if (!r.ok()) return done(db_result<bool>::failure(r.error()));
         done({r.affected_rows() > 0, std::nullopt});
+      });
+}
+
+void has_validated_domain(pg::pool& pool, std::string workspace_id, std::string domain,
+                          std::function<void(db_result<bool>)> done) {
+  pool.query(
+      "SELECT EXISTS (SELECT 1 FROM core.approved_access_domain WHERE workspace_id = $1::uuid "
+      "AND domain = $2 AND is_validated)",
+      {std::move(workspace_id), std::move(domain)}, [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(db_result<bool>::failure(r.error()));
+        done({r.rows() == 1 && r.get(0, 0) == "t", std::nullopt});
+      });
+}
+
+void list_workspaces_joinable_by_domain(
+    pg::pool& pool, std::string domain, std::string user_id,
+    std::function<void(db_result<std::vector<workspace_row>>)> done) {
+  pool.query(
+      "SELECT " + detail::workspace_columns() +
+          " FROM core.approved_access_domain d JOIN core.workspace w ON w.id = d.workspace_id "
+          "WHERE d.domain = $1 AND d.is_validated AND w.deleted_at IS NULL "
+          "AND NOT EXISTS (SELECT 1 FROM core.user_workspace uw WHERE uw.workspace_id = w.id "
+          "AND uw.user_id::text = $2 AND uw.deleted_at IS NULL) "
+          "ORDER BY d.created_at, d.id",
+      {std::move(domain), std::move(user_id)}, [done = std::move(done)](pg::result r) {
+        if (!r.ok()) return done(db_result<std::vector<workspace_row>>::failure(r.error()));
+        std::vector<workspace_row> rows;
+        for (int i = 0; i < r.rows(); ++i) rows.push_back(detail::read_workspace(r, i));
+        done({std::move(rows), std::nullopt});
       });
 }
 

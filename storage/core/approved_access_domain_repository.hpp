@@ -38,4 +38,15 @@ void validate_approved_access_domain(pg::pool& pool, std::string workspace_id, s
 void delete_approved_access_domain(pg::pool& pool, std::string workspace_id, std::string id,
                                    std::function<void(db_result<bool>)> done);
 
+// Sign-up through a domain (Twenty's checkAccessForSignIn): whether `domain` is a validated
+// approved access domain of the workspace.
+void has_validated_domain(pg::pool& pool, std::string workspace_id, std::string domain,
+                          std::function<void(db_result<bool>)> done);
+// The live workspaces with `domain` as a validated approved access domain that the user
+// (`user_id`, empty for an address without an account) is not a member of, oldest domain first:
+// the workspaces that address may join (availableWorkspacesForSignUp).
+void list_workspaces_joinable_by_domain(
+    pg::pool& pool, std::string domain, std::string user_id,
+    std::function<void(db_result<std::vector<workspace_row>>)> done);
+
 }  // namespace cohort::storage::core
