@@ -10,6 +10,10 @@
 #include "model/permissions/effective_permissions.hpp"
 #include "model/workspace_model.hpp"
 
+namespace cohort::storage::core {
+struct standing_guard;  // storage/core/standing_guard.hpp
+}  // namespace cohort::storage::core
+
 namespace cohort::actors {
 
 struct caller {
@@ -34,6 +38,9 @@ struct request_context {
   std::string origin;  // the Origin header, for tokens and workspace URLs
   // The workspace's model of the schema the request runs on; null outside a workspace.
   std::shared_ptr<const model::workspace_model> model;
+  // The request gate's expectation of the caller's standing when it skipped the standing
+  // statement (api/request_gate.cpp): every record statement of the request carries it.
+  std::shared_ptr<storage::core::standing_guard> standing_guard;
 };
 
 }  // namespace cohort::actors

@@ -110,6 +110,7 @@ void serve_graphql(caf::event_based_actor* self, const graphql_endpoints& endpoi
   if (!context) context = std::make_shared<actors::request_context>();
   context->who = std::move(std::get<actors::caller>(caller));
   context->request_id = req.request_id;
+  context->standing_guard = req.standing_guard;
   if (const std::string* origin = req.header("origin")) context->origin = *origin;
 
   if (!context->who.workspace_id) {

@@ -5,9 +5,13 @@
 #include "api/bearer_caller.hpp"
 #include "api/rate_limit/graphql_peek.hpp"
 #include "api/rate_limit/redis_rate_limiter.hpp"
+#include "api/record_request_shape.hpp"
+#include "api/remembered_standings.hpp"
 #include "api/rest/rest_error.hpp"
 #include "storage/core/api_key_repository.hpp"
 #include "storage/core/role_permission_cache.hpp"
+#include "storage/core/standing_guard.hpp"
+#include "storage/query/filter_operators.hpp"
 #include "storage/redis/redis_url.hpp"
 
 namespace cohort::api {
@@ -90,35 +94,63 @@ http::responder count_sign_in_failure(std::shared_ptr<rate_limit::rate_limiter> 
   };
 }
 
+// Who a workspace token speaks for, as far as its standing goes: the API key, or the membership.
+struct token_identity {
+  std::string workspace_id;
+  std::optional<std::string> key_id;
+  std::optional<std::string> user_workspace_id;
+  // The remembered standings' key; empty when the standing is not remembered (an ACCESS token
+  // without a membership).
+  std::string memory_key() const {
+    if (!key_id && !user_workspace_id) return {};
+    if (!storage::query::is_uuid(workspace_id) || (key_id && !storage::query::is_uuid(*key_id)) ||
+        (user_workspace_id && !storage::query::is_uuid(*user_workspace_id))) {
+      return {};
+    }
+    return workspace_id + (key_id ? "|key|" + *key_id : "|member|" + *user_workspace_id);
+  }
+};
+
 // The caller's rights: its role's permissions at the workspace's current roles_version (cached per
-// process, see storage/core/role_permission_cache.hpp); nothing at all without a role.
+// process, see storage/core/role_permission_cache.hpp); nothing at all without a role. The
+// standing is remembered for the fast path (pass_remembered).
 void attach_permissions(const request_gate_services& s, http::request req, http::responder done,
-                        gate_pass pass, std::string workspace_id,
+                        gate_pass pass, std::string memory_key, std::string workspace_id,
                         const storage::core::token_standing& st) {
+  auto remember = [memory_key = std::move(memory_key), role_id = st.role_id,
+                   version = st.roles_version,
+                   key_name = st.key_name](storage::core::permissions_ptr permissions) {
+    if (memory_key.empty()) return;
+    process_standings().remember(
+        memory_key, remembered_standing{role_id, version, std::move(permissions), key_name});
+  };
   if (!st.role_id) {
     req.permissions = storage::core::no_role_permissions();
+    remember(req.permissions);
     return pass(std::move(req), std::move(done));
   }
   storage::core::resolve_role_permissions(
       *s.pool, std::move(workspace_id), *st.role_id, st.roles_version,
-      [req = std::move(req), done = std::move(done),
-       pass = std::move(pass)](storage::core::db_result<storage::core::permissions_ptr> r) mutable {
+      [req = std::move(req), done = std::move(done), pass = std::move(pass),
+       remember](storage::core::db_result<storage::core::permissions_ptr> r) mutable {
         if (!r.ok()) {
           return done(
               http::error_response(503, "The database did not answer: " + r.error->message));
         }
         req.permissions = std::move(*r.value);
+        remember(req.permissions);
         pass(std::move(req), std::move(done));
       });
 }
 
+// The full check: the standing statement, then the caller's permissions.
 void check_standing(const request_gate_services& s, http::request req, http::responder done,
-                    gate_pass pass, std::string workspace_id, std::optional<std::string> key_id,
-                    std::optional<std::string> user_workspace_id) {
-  const bool api_key = key_id.has_value();
+                    gate_pass pass, token_identity who) {
+  const bool api_key = who.key_id.has_value();
+  std::string workspace_id = who.workspace_id;
   storage::core::check_token_standing(
-      *s.pool, workspace_id, std::move(key_id), std::move(user_workspace_id),
-      [s, workspace_id, req = std::move(req), done = std::move(done), pass = std::move(pass),
+      *s.pool, std::move(workspace_id), who.key_id, who.user_workspace_id,
+      [s, who, req = std::move(req), done = std::move(done), pass = std::move(pass),
        api_key](storage::core::db_result<storage::core::token_standing> r) mutable {
         if (!r.ok()) {
           return done(
@@ -141,9 +173,53 @@ void check_standing(const request_gate_services& s, http::request req, http::res
           static const std::string header_name(internal_api_key_name_header);
           req.headers.emplace_back(header_name, st.key_name);
         }
+        std::string memory_key = who.memory_key();
         attach_permissions(s, std::move(req), std::move(done), std::move(pass),
-                           std::move(workspace_id), st);
+                           std::move(memory_key), std::move(who.workspace_id), st);
       });
+}
+
+// The fast path: a record-only request of a remembered identity passes at once with the
+// remembered permissions and a guard that its record statements send in their own round trip
+// (storage::query::run). Its answer is kept only when at least one statement passed the guard and
+// none failed it; otherwise the answer is dropped, the standing forgotten (when the guard failed)
+// and the request goes through the full check as if it had never taken this path. That is safe
+// because such a request is read-only or a single mutation, whose one statement does not run when
+// its guard fails (the guard aborts the pipeline's transaction before it).
+void pass_remembered(const request_gate_services& s, http::request req, http::responder done,
+                     gate_pass pass, token_identity who, const remembered_standing& standing) {
+  auto original = std::make_shared<http::request>(req);
+  auto guard = std::make_shared<storage::core::standing_guard>();
+  guard->workspace_id = who.workspace_id;
+  guard->api_key_id = who.key_id;
+  guard->user_workspace_id = who.user_workspace_id;
+  guard->role_id = standing.role_id;
+  guard->roles_version = standing.roles_version;
+  guard->key_name = standing.key_name;
+  if (who.key_id) {
+    static const std::string header_name(internal_api_key_name_header);
+    req.headers.emplace_back(header_name, standing.key_name);
+  }
+  req.permissions = standing.permissions;
+  req.standing_guard = guard;
+  auto checked = [s, guard, original, pass, who,
+                  done = std::move(done)](http::response res) mutable {
+    if (!guard->failed && guard->passed > 0) return done(std::move(res));
+    if (guard->failed) process_standings().forget(who.memory_key());
+    check_standing(s, std::move(*original), std::move(done), std::move(pass), std::move(who));
+  };
+  pass(std::move(req), std::move(checked));
+}
+
+void check_or_pass_remembered(const request_gate_services& s, http::request req,
+                              http::responder done, gate_pass pass, token_identity who) {
+  if (auto key = who.memory_key(); !key.empty()) {
+    if (auto standing = process_standings().find(key); standing && is_record_only_request(req)) {
+      return pass_remembered(s, std::move(req), std::move(done), std::move(pass), std::move(who),
+                             *standing);
+    }
+  }
+  check_standing(s, std::move(req), std::move(done), std::move(pass), std::move(who));
 }
 
 // A request on its way through the gate's asynchronous steps.
@@ -163,14 +239,16 @@ void after_sign_in_limit(gated_ptr call) {
   const auto& t = *call->verified;
   if (t.is_legacy_api_key() || t.type == auth::token_type::api_key) {
     std::string ws(t.workspace_id().empty() ? t.subject() : t.workspace_id());
-    return check_standing(s, std::move(call->req), std::move(call->done), std::move(call->pass),
-                          std::move(ws), std::string(t.jti()), std::nullopt);
+    return check_or_pass_remembered(s, std::move(call->req), std::move(call->done),
+                                    std::move(call->pass),
+                                    {std::move(ws), std::string(t.jti()), std::nullopt});
   }
   if (t.type == auth::token_type::access && !t.workspace_id().empty()) {
     std::optional<std::string> user_workspace;
     if (auto uw = t.string_claim("userWorkspaceId"); !uw.empty()) user_workspace = std::string(uw);
-    return check_standing(s, std::move(call->req), std::move(call->done), std::move(call->pass),
-                          std::string(t.workspace_id()), std::nullopt, std::move(user_workspace));
+    return check_or_pass_remembered(
+        s, std::move(call->req), std::move(call->done), std::move(call->pass),
+        {std::string(t.workspace_id()), std::nullopt, std::move(user_workspace)});
   }
   call->pass(std::move(call->req), std::move(call->done));
 }

@@ -1,8 +1,11 @@
 // The checks an API request passes before its endpoint runs, beyond what its token alone proves:
 // the token's workspace still exists, an API key is neither revoked nor expired, and the caller is
 // within its rate limit (failed sign-ins also per e-mail). The database is read on every request
-// with a workspace token (one primary-key statement): a revocation or deletion is refused on the
-// next request on every node, with no cache that could accept a revoked key.
+// with a workspace token: by the standing statement, or, for a record-only request of a token
+// whose standing this process remembers (record_request_shape.hpp, remembered_standings.hpp), by
+// a guard sent in the record statement's own round trip that aborts the statement when the
+// standing changed; the request is then answered by the full check. Either way a revocation or
+// deletion is refused on the next request on every node, and a revoked key writes nothing.
 // Refusals are answered in the endpoint's shape: Twenty's GraphQL error (HTTP 200) on /graphql
 // and /metadata, Twenty's REST error on /rest (HTTP 429 with Retry-After when throttled).
 #pragma once

@@ -45,7 +45,8 @@ ex::field_resolver record_resolver(std::shared_ptr<storage::pg::pool> pool,
     // completion is move-only and std::function needs a copyable callable.
     auto pending = std::make_shared<ex::completion>(std::move(done));
     storage::query::run(
-        *pool, query, *context->model, [pending](storage::query::run_result result) {
+        *pool, query, *context->model, context->standing_guard,
+        [pending](storage::query::run_result result) {
           if (auto* e = std::get_if<storage::query::record_error>(&result)) {
             pending->fail(record_field_error(*e));
           } else {

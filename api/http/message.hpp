@@ -17,6 +17,9 @@ struct effective_permissions;
 namespace cohort::api::auth {
 struct verified_token;
 }  // namespace cohort::api::auth
+namespace cohort::storage::core {
+struct standing_guard;
+}  // namespace cohort::storage::core
 
 namespace cohort::api::http {
 
@@ -39,6 +42,10 @@ struct request {
   // The bearer token as the request gate verified it (set only there): the endpoints read the
   // caller from it instead of checking the signature a second time.
   std::shared_ptr<const auth::verified_token> verified_token;
+  // Set only by the request gate when it passed the request on a remembered standing: the record
+  // statements carry it as a guard (storage/core/standing_guard.hpp); copied into
+  // actors::request_context::standing_guard.
+  std::shared_ptr<storage::core::standing_guard> standing_guard;
 
   // First header of that name (case-insensitive), or nullptr.
   const std::string* header(std::string_view name) const;

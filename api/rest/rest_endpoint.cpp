@@ -34,7 +34,7 @@ void run_call(const rest_services& services,
   call->query.permissions = who.permissions;
   storage::query::drop_unreadable(call->query, *runtime->model);
   // The runtime (and so the model) stays alive until the statement has answered.
-  storage::query::run(*services.pool, call->query, *runtime->model,
+  storage::query::run(*services.pool, call->query, *runtime->model, req.standing_guard,
                       [call, runtime, done](storage::query::run_result result) {
                         done(answer(*call, std::move(result)));
                       });

@@ -90,6 +90,7 @@ void connection::start(job& work) {
 
 void connection::execute() {
   job& work = jobs_.front();
+  if (work.guarded) return execute_pipeline();
   auto done = [this](result outcome) { complete(std::move(outcome)); };
   if (work.what == job::kind::script) {
     return send_and_read(PQsendQuery(conn_, work.sql.c_str()) == 1, done);
@@ -127,6 +128,103 @@ void connection::send_prepared(const std::string& name) {
   bool sent = PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
                                   values.data(), nullptr, nullptr, 0) == 1;
   send_and_read(sent, [this](result outcome) { complete(std::move(outcome)); });
+}
+
+// The guard and the statement go out together, ended by one Sync: PostgreSQL runs them in one
+// implicit transaction, and after an error skips everything up to the Sync.
+void connection::execute_pipeline() {
+  job& work = jobs_.front();
+  pipeline_parts_.clear();
+  pipeline_prepared_.clear();
+  pipeline_command_ = 0;
+  pipeline_command_answered_ = false;
+  if (PQenterPipelineMode(conn_) != 1) {
+    return complete(connection_error(sqlstate::connection_failure, "entering pipeline mode"));
+  }
+  pipelining_ = true;
+  bool sent = queue_in_pipeline(work.guard_sql, work.guard_args, true) &&
+              queue_in_pipeline(work.sql, work.args, false) && PQpipelineSync(conn_) == 1;
+  if (!sent) {
+    auto failed = connection_error(sqlstate::connection_failure, "sending the pipeline failed");
+    close();
+    return complete(std::move(failed));
+  }
+  flush([this](result outcome) { complete(std::move(outcome)); });
+}
+
+// Queues one statement of a pipeline, prepared on this connection when it can be.
+bool connection::queue_in_pipeline(const std::string& sql, const params& args, bool guard_part) {
+  std::vector<const char*> values;
+  values.reserve(args.size());
+  for (const auto& arg : args) values.push_back(arg ? arg->c_str() : nullptr);
+  const int count = static_cast<int>(values.size());
+  const auto& opts = core_->options();
+  if (opts.prepare_statements) {
+    auto found = prepared_.find(sql);
+    if (found == prepared_.end() && prepared_.size() < opts.max_prepared_per_connection) {
+      std::string name = "cohort_" + std::to_string(++next_statement_);
+      if (PQsendPrepare(conn_, name.c_str(), sql.c_str(), count, nullptr) != 1) return false;
+      pipeline_parts_.push_back(guard_part);
+      found = prepared_.emplace(sql, std::move(name)).first;
+      pipeline_prepared_.push_back(sql);
+    }
+    if (found != prepared_.end()) {
+      pipeline_parts_.push_back(guard_part);
+      return PQsendQueryPrepared(conn_, found->second.c_str(), count, values.data(), nullptr,
+                                 nullptr, 0) == 1;
+    }
+  }
+  pipeline_parts_.push_back(guard_part);
+  return PQsendQueryParams(conn_, sql.c_str(), count, nullptr, values.data(), nullptr, nullptr,
+                           0) == 1;
+}
+
+// Reads a pipeline's results up to its Sync. Each command's results end with a null result; the
+// Sync's result ends the pipeline.
+void connection::read_pipeline(std::function<void(result)> next) {
+  while (!PQisBusy(conn_)) {
+    PGresult* res = PQgetResult(conn_);
+    if (!res) {
+      // Two nulls in a row: nothing more has arrived yet.
+      if (!pipeline_command_answered_) break;
+      ++pipeline_command_;
+      pipeline_command_answered_ = false;
+      continue;
+    }
+    if (PQresultStatus(res) == PGRES_PIPELINE_SYNC) {
+      PQclear(res);
+      pipelining_ = false;
+      const bool exited = PQexitPipelineMode(conn_) == 1;
+      auto outcome = take_collected();
+      if (!outcome.ok()) {
+        for (const auto& sql : pipeline_prepared_) prepared_.erase(sql);
+      }
+      if (!exited) close();
+      return next(std::move(outcome));
+    }
+    pipeline_command_answered_ = true;
+    collect_pipeline(res);
+  }
+  await_input(std::move(next));
+}
+
+void connection::collect_pipeline(PGresult* res) {
+  if (PQresultStatus(res) == PGRES_PIPELINE_ABORTED) {
+    // Skipped after an earlier error, which is already collected.
+    PQclear(res);
+    return;
+  }
+  const bool guard_part =
+      pipeline_command_ < pipeline_parts_.size() && pipeline_parts_[pipeline_command_];
+  if (!guard_part || PQresultStatus(res) != PGRES_FATAL_ERROR) return collect(res);
+  if (collected_error_) {
+    PQclear(res);
+    return;
+  }
+  auto error = result::from_pg(res).error();
+  error.message = error.sqlstate + ": " + error.message;
+  error.sqlstate = std::string(sqlstate::guard_failed);
+  collected_error_ = result::failure(std::move(error));
 }
 
 void connection::complete(result outcome) {
@@ -307,11 +405,17 @@ void connection::flush(std::function<void(result)> next) {
 }
 
 void connection::read(std::function<void(result)> next) {
+  if (pipelining_) return read_pipeline(std::move(next));
   while (!PQisBusy(conn_)) {
     PGresult* res = PQgetResult(conn_);
     if (!res) return next(take_collected());
     collect(res);
   }
+  await_input(std::move(next));
+}
+
+// Waits until the socket is readable, takes in what arrived and reads on.
+void connection::await_input(std::function<void(result)> next) {
   unsigned generation = generation_;
   socket_.async_wait(wait_type::wait_read, [this, self = shared_from_this(), generation,
                                             next](auto ec) {
@@ -393,6 +497,7 @@ void connection::close() {
   socket_.close(ignored);
   connect_timer_.cancel();
   prepared_.clear();
+  pipelining_ = false;
   if (conn_) {
     PQfinish(conn_);
     conn_ = nullptr;

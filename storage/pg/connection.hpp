@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "storage/pg/result.hpp"
 
@@ -31,6 +32,13 @@ struct job {
   bool prepare = true;
   bool discard = false;  // release: close instead of returning to the pool
   bool retried = false;
+  // Set: guard_sql runs first, in one libpq pipeline with `sql` (one Sync, so one implicit
+  // transaction): an error of the guard aborts `sql` before it runs. The job's result is then the
+  // guard's error with SQLSTATE sqlstate::guard_failed (its own SQLSTATE and message in the
+  // message), else the statement's result.
+  bool guarded = false;
+  std::string guard_sql;
+  params guard_args;
   std::function<void(result)> done;
 };
 
@@ -59,6 +67,10 @@ class connection : public std::enable_shared_from_this<connection> {
   void start(job& work);
   void execute();
   void send_prepared(const std::string& name);
+  void execute_pipeline();
+  bool queue_in_pipeline(const std::string& sql, const params& args, bool guard_part);
+  void read_pipeline(std::function<void(result)> next);
+  void collect_pipeline(::pg_result* res);
   void complete(result outcome);
   void finish_release();
   void ensure_connected(done_fn next);
@@ -68,6 +80,7 @@ class connection : public std::enable_shared_from_this<connection> {
   void send_and_read(bool sent, std::function<void(result)> next);
   void flush(std::function<void(result)> next);
   void read(std::function<void(result)> next);
+  void await_input(std::function<void(result)> next);
   void collect(::pg_result* res);
   result take_collected();
   result connection_error(std::string_view state, std::string_view what);
@@ -86,6 +99,14 @@ class connection : public std::enable_shared_from_this<connection> {
   unsigned long next_statement_ = 0;
   std::optional<result> collected_ok_;
   std::optional<result> collected_error_;
+  // A guarded job's pipeline while its results are read: which part each queued command belongs
+  // to (true: the guard), the command whose results come next, and the statements prepared in it
+  // (forgotten again if the pipeline fails, since an aborted Parse never reached the server).
+  bool pipelining_ = false;
+  std::vector<bool> pipeline_parts_;
+  std::size_t pipeline_command_ = 0;
+  bool pipeline_command_answered_ = false;
+  std::vector<std::string> pipeline_prepared_;
 };
 
 }  // namespace cohort::storage::pg

@@ -43,6 +43,19 @@ void lease::query(std::string sql, params args, std::function<void(result)> done
   state_->conn->submit(std::move(work));
 }
 
+void lease::guarded_query(std::string guard_sql, params guard_args, std::string sql, params args,
+                          std::function<void(result)> done) const {
+  job work;
+  work.what = job::kind::query;
+  work.guarded = true;
+  work.guard_sql = std::move(guard_sql);
+  work.guard_args = std::move(guard_args);
+  work.sql = std::move(sql);
+  work.args = std::move(args);
+  work.done = std::move(done);
+  state_->conn->submit(std::move(work));
+}
+
 void lease::script(std::string sql, std::function<void(result)> done) const {
   job work;
   work.what = job::kind::script;

@@ -27,6 +27,11 @@ class lease {
   // Statements run one after another in submission order; callbacks run on a pool thread.
   void query(std::string sql, params args, std::function<void(result)> done,
              bool prepare = true) const;
+  // Runs `guard` and then `sql` in one pipeline (one round trip, one implicit transaction): when
+  // the guard fails, `sql` does not run and the result is the guard's error with SQLSTATE
+  // sqlstate::guard_failed (result.hpp); else it is the statement's result.
+  void guarded_query(std::string guard_sql, params guard_args, std::string sql, params args,
+                     std::function<void(result)> done) const;
   // Runs several semicolon-separated statements (simple protocol, no parameters); the result is
   // the last statement's, or the first error.
   void script(std::string sql, std::function<void(result)> done) const;

@@ -88,6 +88,18 @@ void pool::query(std::string sql, params args, callback done, bool prepare) {
   });
 }
 
+void pool::guarded_query(statement guard, std::string sql, params args, callback done) {
+  core_->acquire([guard = std::move(guard), sql = std::move(sql), args = std::move(args),
+                  done = std::move(done)](lease conn) mutable {
+    if (!conn) return done(result::failure(conn.error()));
+    conn.guarded_query(std::move(guard.sql), std::move(guard.args), std::move(sql), std::move(args),
+                       [conn, done](result outcome) mutable {
+                         conn.release();
+                         done(std::move(outcome));
+                       });
+  });
+}
+
 void pool::transaction(std::vector<statement> statements,
                        std::function<void(transaction_result)> done) {
   core_->acquire([statements = std::move(statements), done = std::move(done)](lease conn) mutable {

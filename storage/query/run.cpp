@@ -27,6 +27,7 @@ struct statement_run {
   pg::pool& pool;
   compiled_statement statement;
   std::string object;
+  std::shared_ptr<core::standing_guard> guard;
   run_callback done;
   int attempt = 0;
 };
@@ -57,30 +58,58 @@ void answer(statement_run& run, pg::result r) {
   run.done(std::move(value));
 }
 
+// A guarded statement's outcome: the guard failed (nothing ran), or it let the statement through.
+bool guard_failed(statement_run& run, const pg::result& r) {
+  if (!run.guard) return false;
+  if (!r.ok() && r.error().sqlstate == pg::sqlstate::guard_failed) {
+    spdlog::debug("record query on {}: the caller's standing changed: {}", run.object,
+                  r.error().message);
+    run.guard->failed = true;
+    return true;
+  }
+  if (r.ok() || r.error().kind == pg::error_kind::server) ++run.guard->passed;
+  return false;
+}
+
 void send(std::shared_ptr<statement_run> run) {
   ++run->attempt;
   auto& pool = run->pool;
-  // The text and values stay with the run (a retry sends them again): each attempt copies them.
-  pool.query(run->statement.sql, run->statement.params, [run](pg::result r) {
+  auto answered = [run](pg::result r) {
+    if (guard_failed(*run, r)) {
+      return run->done(internal_error("The caller's standing changed."));
+    }
     if (worth_another_attempt(r, run->attempt)) {
       spdlog::info("record query on {} retried after {}", run->object, r.error().sqlstate);
       return send(run);
     }
     answer(*run, std::move(r));
-  });
+  };
+  // The text and values stay with the run (a retry sends them again): each attempt copies them.
+  if (run->guard) {
+    pool.guarded_query(run->guard->statement(), run->statement.sql, run->statement.params,
+                       std::move(answered));
+  } else {
+    pool.query(run->statement.sql, run->statement.params, std::move(answered));
+  }
 }
 
 }  // namespace
 
 void run(pg::pool& pool, const model::record_query& query, const model::workspace_model& model,
          run_callback done) {
+  run(pool, query, model, nullptr, std::move(done));
+}
+
+void run(pg::pool& pool, const model::record_query& query, const model::workspace_model& model,
+         std::shared_ptr<core::standing_guard> guard, run_callback done) {
   auto compiled = compile(query, model);
   if (auto* error = std::get_if<record_error>(&compiled)) {
     done(std::move(*error));
     return;
   }
-  send(std::make_shared<statement_run>(statement_run{
-      pool, std::get<compiled_statement>(std::move(compiled)), query.object, std::move(done)}));
+  send(std::make_shared<statement_run>(
+      statement_run{pool, std::get<compiled_statement>(std::move(compiled)), query.object,
+                    std::move(guard), std::move(done)}));
 }
 
 run_result run_sync(pg::pool& pool, const model::record_query& query,

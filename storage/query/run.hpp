@@ -9,6 +9,7 @@
 
 #include "model/query/record_query.hpp"
 #include "model/workspace_model.hpp"
+#include "storage/core/standing_guard.hpp"
 #include "storage/pg/pool.hpp"
 #include "storage/query/record_error.hpp"
 
@@ -21,6 +22,14 @@ using run_callback = std::function<void(run_result)>;
 // model must outlive the call only until compile returns (the statement owns its text and values).
 void run(pg::pool& pool, const model::record_query& query, const model::workspace_model& model,
          run_callback done);
+
+// With a standing guard (a request on the request gate's fast path): the guard statement and the
+// record statement go to PostgreSQL in one pipeline, so a token whose standing changed writes
+// nothing. A failed guard marks `guard` failed and answers an internal error, which the gate
+// drops (it answers the request through its full check); a statement the guard let through
+// counts on `guard->passed`. A null guard is the plain run above.
+void run(pg::pool& pool, const model::record_query& query, const model::workspace_model& model,
+         std::shared_ptr<core::standing_guard> guard, run_callback done);
 
 // Blocking form for tests and start-up code (never on a pool thread).
 run_result run_sync(pg::pool& pool, const model::record_query& query,

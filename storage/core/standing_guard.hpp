@@ -1,0 +1,34 @@
+// The expectation a request on the gate's fast path carries instead of a standing statement of its
+// own (api/request_gate.cpp): the token's identity and what its standing was when the gate last
+// checked it. The record statement's run sends core.assert_token_standing (migration 0018) with
+// these values in the same pipeline as the statement, so a changed standing aborts the statement;
+// the run then marks the guard failed and the gate answers the request through its full check.
+#pragma once
+
+#include <atomic>
+#include <optional>
+#include <string>
+
+#include "storage/pg/pool.hpp"
+
+namespace cohort::storage::core {
+
+struct standing_guard {
+  std::string workspace_id;
+  std::optional<std::string> api_key_id;
+  std::optional<std::string> user_workspace_id;
+  std::optional<std::string> role_id;
+  long roles_version = 0;
+  std::string key_name;  // API keys only: the name the gate put on the request
+
+  // Written by the statements that carried the guard (any thread), read by the gate once the
+  // request is answered: an answer is kept only when at least one statement passed the guard
+  // and none failed it.
+  std::atomic<int> passed{0};
+  std::atomic<bool> failed{false};
+
+  // The guard statement, to send before the record statement on the same connection.
+  pg::statement statement() const;
+};
+
+}  // namespace cohort::storage::core
