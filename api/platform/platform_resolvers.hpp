@@ -16,6 +16,8 @@ void add_search_resolvers(resolver_list& out, const state_ptr& state);
 // sendInvitations & co., the invite-hash queries and signUpInWorkspace (invitation_resolvers.cpp).
 void add_invitation_resolvers(resolver_list& out, const state_ptr& state);
 void add_two_factor_resolvers(resolver_list& out, const state_ptr& state);
+// Two-factor recovery codes (two_factor_recovery_resolvers.cpp).
+void add_two_factor_recovery_resolvers(resolver_list& out, const state_ptr& state);
 void add_password_reset_resolvers(resolver_list& out, const state_ptr& state);
 void add_sign_out_resolvers(resolver_list& out, const state_ptr& state);
 // impersonate (impersonation_resolvers.cpp).

@@ -50,6 +50,7 @@ resolver_list implemented_resolvers(const state_ptr& state) {
   add_sign_in_resolvers(list, state);
   add_token_resolvers(list, state);
   add_two_factor_resolvers(list, state);
+  add_two_factor_recovery_resolvers(list, state);
   add_password_reset_resolvers(list, state);
   add_sign_out_resolvers(list, state);
   add_impersonation_resolvers(list, state);
@@ -86,9 +87,36 @@ void attach_resolvers(graphql::type::object_config* root, std::string_view root_
   }
 }
 
-// Adds newer_root_fields() to the imported 1.6.0 roots.
-void add_newer_root_fields(const gu::introspection_roots& roots) {
+// Adds newer_types() and newer_root_fields() to the imported 1.6.0 schema.
+void add_newer_root_fields(graphql::type::schema_builder& builder,
+                           const gu::introspection_roots& roots) {
   if (roots.mutation) roots.mutation->field("signOut", "Boolean").arg("refreshToken", "String");
+  // Two-factor recovery codes (two_factor_recovery_resolvers.cpp).
+  auto& code = builder.add_object("TwoFactorAuthenticationRecoveryCode");
+  code.field("recoveryCode", "String!");
+  code.field("expiresAt", "DateTime!");
+  auto& status = builder.add_object("TwoFactorAuthenticationRecoveryStatus");
+  status.field("hasVerifiedTwoFactorAuthenticationMethod", "Boolean!");
+  status.field("pendingRecoveryCodeExpiresAt", "DateTime");
+  if (roots.mutation) {
+    auto& redeem = roots.mutation->field("getAuthTokensFromTwoFactorAuthenticationRecoveryCode",
+                                         "AuthTokens!");
+    redeem.arg("recoveryCode", "String!");
+    redeem.arg("loginToken", "String!");
+    redeem.arg("captchaToken", "String");
+    redeem.arg("origin", "String!");
+    auto& issue = roots.mutation->field("generateTwoFactorAuthenticationRecoveryCode",
+                                        "TwoFactorAuthenticationRecoveryCode!");
+    issue.arg("userId", "UUID!");
+    issue.arg("otp", "String");
+    roots.mutation->field("revokeTwoFactorAuthenticationRecoveryCode", "Boolean!")
+        .arg("userId", "UUID!");
+  }
+  if (roots.query) {
+    roots.query
+        ->field("twoFactorAuthenticationRecoveryStatus", "TwoFactorAuthenticationRecoveryStatus!")
+        .arg("userId", "UUID!");
+  }
 }
 
 }  // namespace
@@ -110,7 +138,7 @@ auto state = make_state(services);
 auto list = implemented_resolvers(state);
 // The metadata mutations need the /metadata request context (the caller's workspace actor).
 if (which == endpoint::metadata) add_metadata_write_resolvers(list);
-add_newer_root_fields(out.roots);
+add_newer_root_fields(builder, out.roots);
 attach_metadata_type_resolvers(builder);
 attach_two_factor_summary(builder, state);
 attach_role_type_resolvers(builder, state);
@@ -134,7 +162,17 @@ std::shared_ptr<const graphql::type::schema> build_platform_schema(
 }
 
 const std::vector<std::string>& newer_root_fields() {
-  static const std::vector<std::string> names = {"Mutation.signOut"};
+  static const std::vector<std::string> names = {
+      "Mutation.signOut", "Mutation.getAuthTokensFromTwoFactorAuthenticationRecoveryCode",
+      "Mutation.generateTwoFactorAuthenticationRecoveryCode",
+      "Mutation.revokeTwoFactorAuthenticationRecoveryCode",
+      "Query.twoFactorAuthenticationRecoveryStatus"};
+  return names;
+}
+
+const std::vector<std::string>& newer_types() {
+  static const std::vector<std::string> names = {"TwoFactorAuthenticationRecoveryCode",
+                                                 "TwoFactorAuthenticationRecoveryStatus"};
   return names;
 }
 

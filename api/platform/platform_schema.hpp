@@ -66,7 +66,10 @@ const std::vector<std::string>& implemented_root_fields();
 
 // Root fields of newer Twenty servers that 1.6.0's schema lacks, served on both endpoints in
 // addition to 1.6.0's (spec §1.5 marks them [new]; the contract's schema-diff counts only what is
-// missing, so clients of either version work): "Mutation.signOut".
+// missing, so clients of either version work): "Mutation.signOut", the two-factor recovery-code
+// operations.
 const std::vector<std::string>& newer_root_fields();
+// The object types those fields answer that 1.6.0's schema lacks.
+const std::vector<std::string>& newer_types();
 
 }  // namespace cohort::api::platform

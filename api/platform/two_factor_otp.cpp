@@ -2,8 +2,9 @@
 
 #include "api/auth/totp.hpp"
 #include "api/platform/two_factor_secret.hpp"
-#include "api/rate_limit/token_buckets.hpp"
+#include "api/rate_limit/shared_limiters.hpp"
 #include "storage/core/two_factor_method_repository.hpp"
+#include "storage/core/two_factor_recovery_code_repository.hpp"
 #include "storage/core/workspace_repository.hpp"
 
 namespace cohort::api::platform {
@@ -24,19 +25,21 @@ std::string_view friendly_text(std::string_view code) {
   return "An error occurred with two-factor authentication data.";  // MALFORMED_DATABASE_OBJECT
 }
 
-// One node's view of the throttle (not shared through Redis): the limit is per node.
-rate_limit::token_buckets& otp_attempts() {
-  static rate_limit::token_buckets buckets(rate_limit::bucket_options{
-      static_cast<double>(otp_attempts_per_window),
-      std::chrono::duration_cast<std::chrono::milliseconds>(otp_attempt_window), 100'000});
-  return buckets;
+// The throttle's buckets: in Redis with REDIS_URL (every node counts the same attempts), else in
+// this process.
+std::shared_ptr<rate_limit::rate_limiter> otp_attempts(const state_ptr& state) {
+  return rate_limit::shared_limiter(
+      state->settings.redis_url, "cohort:rate:otp:",
+      {static_cast<double>(otp_attempts_per_window),
+       std::chrono::duration_cast<std::chrono::milliseconds>(otp_attempt_window), 100'000});
 }
 
+}  // namespace
+
 // ThrottlerException LIMIT_REACHED through Twenty's throttler filter (a UserInputError).
-field_error otp_limit_reached() {
-  std::string message =
-      "Limit reached (" + std::to_string(otp_attempts_per_window) + " tokens per " +
-      std::to_string(std::chrono::milliseconds(otp_attempt_window).count()) + " ms)";
+field_error limit_reached_error(int max_tokens, std::chrono::milliseconds window) {
+  std::string message = "Limit reached (" + std::to_string(max_tokens) + " tokens per " +
+                        std::to_string(window.count()) + " ms)";
   json::object ext;
   ext["subCode"] = "LIMIT_REACHED";
   ext["userFriendlyMessage"] = "An error occurred.";
@@ -44,7 +47,17 @@ field_error otp_limit_reached() {
   return field_error(std::move(message), std::move(ext));
 }
 
-}  // namespace
+void take_otp_attempt(const state_ptr& state, const reply& out, const std::string& user_id,
+                      const std::string& workspace_id, std::function<void()> next) {
+  otp_attempts(state)->apply(
+      "2fa-otp:" + user_id + ":" + workspace_id, rate_limit::bucket_op::take,
+      [out, next = std::move(next)](rate_limit::decision d) {
+        if (!d.allowed) {
+          return out.error(limit_reached_error(otp_attempts_per_window, otp_attempt_window));
+        }
+        next();
+      });
+}
 
 field_error two_factor_error(std::string message, std::string_view code) {
   json::object ext;
@@ -111,35 +124,41 @@ void provision_totp(const state_ptr& state, const reply& out, const otp_account&
 void validate_otp(const state_ptr& state, const reply& out, const std::string& user_id,
                   const std::string& workspace_id, const std::string& otp,
                   std::function<void()> next) {
-  if (!otp_attempts().take("2fa-otp:" + user_id + ":" + workspace_id).allowed) {
-    return out.error(otp_limit_reached());
-  }
-  core::find_totp_method(
-      *state->pool, user_id, workspace_id,
-      [state, out, user_id, workspace_id, otp,
-       next = std::move(next)](core::db_result<core::two_factor_method_row> m) {
-        if (out.failed(m)) return;
-        if (!m.value) {
-          return out.error(two_factor_error("Two Factor Authentication Method not found.",
-                                            "INVALID_CONFIGURATION"));
-        }
-        with_app_secret(state, out, [=, method = std::move(*m.value)](std::string app_secret) {
-          auto secret = decrypt_otp_secret(app_secret, {user_id, workspace_id}, method.secret);
-          if (!secret) {
-            return out.error(two_factor_error("Malformed Two Factor Authentication Method object",
-                                              "MALFORMED_DATABASE_OBJECT"));
+  take_otp_attempt(state, out, user_id, workspace_id, [=] {
+    core::find_totp_method(
+        *state->pool, user_id, workspace_id,
+        [state, out, user_id, workspace_id, otp,
+         next = std::move(next)](core::db_result<core::two_factor_method_row> m) {
+          if (out.failed(m)) return;
+          if (!m.value) {
+            return out.error(two_factor_error("Two Factor Authentication Method not found.",
+                                              "INVALID_CONFIGURATION"));
           }
-          if (!auth::verify_totp(*secret, otp, std::chrono::system_clock::now())) {
-            return out.error(two_factor_error("Invalid OTP", "INVALID_OTP"));
-          }
-          if (method.status == "VERIFIED") return next();
-          core::mark_method_verified(*state->pool, method.id,
-                                     [out, next](core::db_result<bool> done) {
-                                       if (out.failed(done)) return;
-                                       next();
-                                     });
+          with_app_secret(state, out, [=, method = std::move(*m.value)](std::string app_secret) {
+            auto secret = decrypt_otp_secret(app_secret, {user_id, workspace_id}, method.secret);
+            if (!secret) {
+              return out.error(two_factor_error("Malformed Two Factor Authentication Method object",
+                                                "MALFORMED_DATABASE_OBJECT"));
+            }
+            if (!auth::verify_totp(*secret, otp, std::chrono::system_clock::now())) {
+              return out.error(two_factor_error("Invalid OTP", "INVALID_OTP"));
+            }
+            auto accepted = [state, out, user_id, workspace_id, next] {
+              core::revoke_member_recovery_codes(*state->pool, user_id, workspace_id,
+                                                 [out, next](core::db_result<long> revoked) {
+                                                   if (out.failed(revoked)) return;
+                                                   next();
+                                                 });
+            };
+            if (method.status == "VERIFIED") return accepted();
+            core::mark_method_verified(*state->pool, method.id,
+                                       [out, accepted](core::db_result<bool> done) {
+                                         if (out.failed(done)) return;
+                                         accepted();
+                                       });
+          });
         });
-      });
+  });
 }
 
 }  // namespace cohort::api::platform

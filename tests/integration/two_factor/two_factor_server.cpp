@@ -12,6 +12,7 @@ two_factor_server& two_factor_server::shared() {
   static two_factor_server* instance = [] {
     auto* s = new two_factor_server();
     std::string database = postgres_server::shared().create_database("two_factor");
+    s->database_url = database;
     s->server = std::make_unique<cohort_server>(cohort_server::options{
         .args = {},
         .env = {{"PG_DATABASE_URL", database}, {"APP_SECRET", two_factor_app_secret}},

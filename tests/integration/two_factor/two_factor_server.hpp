@@ -39,6 +39,7 @@ struct two_factor_server {
 
   std::unique_ptr<cohort_server> server;
   std::shared_ptr<storage::pg::pool> pool;
+  std::string database_url;  // the server's database, for a test's own connection
 };
 
 // The value at a JSON pointer; fails the test (printing the body) and answers null when absent.
