@@ -47,9 +47,12 @@ json::value delete_user(const std::string& access) {
 
 TEST(DeleteUserRace, OfTheLastTwoAdminsDeletingThemselvesAtOnceExactlyOneWins) {
   auto& e = authgaps_env::shared();
-  auto owner = e.ws->create("race.owner@authgaps.test", "Race");
-  auto second = e.join_by_invite_link("race.second@authgaps.test", owner.id);
-  auto member = e.join_by_invite_link("race.member@authgaps.test", owner.id);
+  // Addresses of this run only (the test may be repeated on one server).
+  static int run = 0;
+  std::string tag = std::to_string(++run);
+  auto owner = e.ws->create("race.owner" + tag + "@authgaps.test", "Race");
+  auto second = e.join_by_invite_link("race.second" + tag + "@authgaps.test", owner.id);
+  auto member = e.join_by_invite_link("race.member" + tag + "@authgaps.test", owner.id);
   ASSERT_FALSE(owner.access.empty());
   ASSERT_FALSE(second.access.empty());
   ASSERT_FALSE(member.access.empty());
