@@ -1,8 +1,9 @@
 // The expectation a request on the gate's fast path carries instead of a standing statement of its
 // own (api/request_gate.cpp): the token's identity and what its standing was when the gate last
-// checked it. The record statement's run sends core.assert_token_standing (migration 0018) with
-// these values in the same pipeline as the statement, so a changed standing aborts the statement;
-// the run then marks the guard failed and the gate answers the request through its full check.
+// checked it. The record statement's run sends statement() with these values in the same pipeline
+// as the record statement: when the standing differs it raises CHST1 (core.token_standing_changed,
+// migration 0019), which aborts the record statement; the run then marks the guard failed and the
+// gate answers the request through its full check.
 #pragma once
 
 #include <atomic>

@@ -37,8 +37,8 @@ struct error_info {
 namespace sqlstate {
 inline constexpr std::string_view connection_failure = "08006";
 inline constexpr std::string_view unable_to_connect = "08001";
-// A guarded query's guard raised (pool::guarded_query); also what core.assert_token_standing
-// raises (migration 0018).
+// A guarded query's guard raised (pool::guarded_query); also what core.token_standing_changed()
+// raises (migration 0019).
 inline constexpr std::string_view guard_failed = "CHST1";
 inline constexpr std::string_view insufficient_resources = "53000";
 inline constexpr std::string_view admin_shutdown = "57P01";

@@ -1,6 +1,7 @@
 // The request gate's fast path (api/request_gate.cpp): a record request of a token whose standing
-// the gate remembers skips the standing statement and sends core.assert_token_standing in the
-// record statement's own round trip. Whatever changes after the standing was remembered (a key
+// the gate remembers skips the standing statement and sends its guard (which raises through
+// core.token_standing_changed() when the standing differs) in the record statement's own round
+// trip. Whatever changes after the standing was remembered (a key
 // revoked or expired, the workspace deleted, the membership removed, another role) is seen by the
 // very next request, reads and writes alike, on every node, and a refused write leaves no row.
 #include <gtest/gtest.h>
@@ -286,7 +287,7 @@ TEST(RememberedStanding, AFindOneOnTheFastPathIsOneRoundTrip) {
     EXPECT_NE(res.body.find(person), std::string::npos) << res.body;
   };
   constexpr int n = 5;
-  const std::string guard = "core.assert_token_standing(";
+  const std::string guard = "core.token_standing_changed()";
   const std::string standing = "SELECT k.id IS NOT NULL";
   // PostgreSQL writes its log as it executes; the fixture reads it on its own thread.
   auto logged_since = [&](std::size_t mark, const std::string& needle, int count) {
