@@ -220,6 +220,27 @@ TEST(RecoveryCode, ANewCodeARevocationDeleting2faOrAnOtpSignInKillTheOldCode) {
   EXPECT_EQ(code_rows(s, m), "false/true,false/true,false/true");
 }
 
+TEST(RecoveryCode, AnExpiredCodeIsRefusedAndNoLongerPending) {
+  auto& s = two_factor_server::shared();
+  auto [admin, admin_secret, m, member_secret] = with_two_factor(s, "rc.expired");
+  std::string code = issue_code(s, admin, admin_secret, m);
+  s.sql(
+      "UPDATE core.two_factor_authentication_recovery_code c SET expires_at = now() - interval "
+      "'1 second' FROM core.user_workspace uw WHERE uw.id = c.user_workspace_id AND uw.user_id "
+      "= '" +
+      m.user_id + "' RETURNING c.id");
+  EXPECT_EQ(redeem(s, m, code, s.login_token(m)), invalid_code_body());
+  EXPECT_TRUE(at(s.post(status_query, {{"u", m.user_id}}, admin.access),
+                 "/data/twoFactorAuthenticationRecoveryStatus/pendingRecoveryCodeExpiresAt")
+                  .is_null());
+  // A new code replaces the expired one.
+  std::string fresh = issue_code(s, admin, admin_secret, m);
+  EXPECT_EQ(code_rows(s, m), "false/false");
+  EXPECT_TRUE(at(redeem(s, m, fresh, s.login_token(m)),
+                 "/data/getAuthTokensFromTwoFactorAuthenticationRecoveryCode/tokens")
+                  .is_object());
+}
+
 TEST(RecoveryCode, MalformedInputIsRefusedBeforeAnythingIsLookedUp) {
   auto& s = two_factor_server::shared();
   auto [admin, admin_secret, m, member_secret] = with_two_factor(s, "rc.malformed");
