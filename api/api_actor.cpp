@@ -2,6 +2,8 @@
 
 #include <caf/all.hpp>
 
+#include <utility>
+
 #include "actors/atoms.hpp"
 #include "actors/workspace/workspace_request.hpp"
 #include "api/platform/api_key_rest.hpp"
@@ -106,17 +108,30 @@ void dispatch(caf::event_based_actor* self, const api_actor_options& options, ht
   route(self, options, std::move(req), std::move(call.done), 1);
 }
 
+// The API actor whose handler is running the request gate on this thread right now, if any: the
+// gate may call `pass` before it returns (nothing to wait for), and the endpoint can then run at
+// once instead of after a trip through the actor's mailbox.
+thread_local const caf::event_based_actor* gating_actor = nullptr;
+
 caf::behavior api_actor(caf::event_based_actor* self, api_actor_options options) {
   request_gate_services gate{options.graphql.tokens, options.pool, options.limits};
+  options.graphql.runtimes = std::make_shared<workspace_runtime_cache>();
   return {
       [=](http_call& call) {
         if (!is_gated_path(call.req.path)) return dispatch(self, options, call);
         auto me = caf::actor_cast<caf::actor>(self);
+        const auto* outer = std::exchange(gating_actor, self);
         pass_request_gate(
             gate, std::move(call.req), std::move(call.done),
-            [me](http::request req, http::responder done) {
+            [self, &options, me](http::request req, http::responder done) {
+              if (gating_actor == self) {
+                // Still inside the handler below, on the actor's own thread.
+                http_call passed{std::move(req), std::move(done)};
+                return dispatch(self, options, passed);
+              }
               caf::anon_send(me, detail::gated_call{{std::move(req), std::move(done)}});
             });
+        gating_actor = outer;
       },
       [=](detail::gated_call& gated) { dispatch(self, options, gated.call); },
   };

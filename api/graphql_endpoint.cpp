@@ -48,6 +48,19 @@ void run_on(const svc::graphql_service& service, std::shared_ptr<actors::request
       [context, done = std::move(done)](http::response res) { done(std::move(res)); });
 }
 
+// A workspace token's request on its workspace's runtime, which stays alive with the context until
+// the response is written.
+void run_on_runtime(std::shared_ptr<const actors::workspace_runtime> runtime,
+                    std::shared_ptr<actors::request_context> context,
+                    std::shared_ptr<graphql_http::graphql_request> parsed, http::responder done) {
+  context->model = runtime->model;
+  const auto& service = *runtime->graphql;
+  run_on(service, std::move(context), std::move(parsed),
+         [runtime = std::move(runtime), done = std::move(done)](http::response res) {
+           done(std::move(res));
+         });
+}
+
 // /metadata with a workspace token runs on the shared platform schema with the caller's
 // workspace model and actor in its context (the data-model root fields read and change them).
 void serve_metadata(caf::event_based_actor* self, const graphql_endpoints& endpoints,
@@ -128,11 +141,18 @@ void serve_graphql(caf::event_based_actor* self, const graphql_endpoints& endpoi
                    std::move(parsed), std::move(done));
     return;
   }
-  actors::runtime_request ask{*context->who.workspace_id};
+  const std::string& workspace_id = *context->who.workspace_id;
+  if (endpoints.runtimes) {
+    if (auto runtime = endpoints.runtimes->current(workspace_id)) {
+      return run_on_runtime(std::move(runtime), std::move(context), std::move(parsed),
+                            std::move(done));
+    }
+  }
+  actors::runtime_request ask{workspace_id};
   self->request(registry, timeout, actors::route_atom::value, std::move(ask))
       .then(
-          [context, parsed, done,
-           platform = endpoints.platform_graphql](actors::runtime_reply& reply) mutable {
+          [context, parsed, done, platform = endpoints.platform_graphql,
+           runtimes = endpoints.runtimes](actors::runtime_reply& reply) mutable {
             if (!reply.runtime && reply.error != "INTERNAL_SERVER_ERROR") {
               // A workspace still being created (or gone) has no record schema: its token
               // still reaches the platform operations, activateWorkspace first of all.
@@ -143,11 +163,9 @@ void serve_graphql(caf::event_based_actor* self, const graphql_endpoints& endpoi
               done(internal_error_response(reply.message));
               return;
             }
-            context->model = reply.runtime->model;
-            // The runtime stays alive with the context until the response is written.
-            auto runtime = reply.runtime;
-            run_on(*runtime->graphql, std::move(context), std::move(parsed),
-                   [runtime, done = std::move(done)](http::response res) { done(std::move(res)); });
+            if (runtimes) runtimes->keep(*context->who.workspace_id, reply);
+            run_on_runtime(std::move(reply.runtime), std::move(context), std::move(parsed),
+                           std::move(done));
           },
           [self, done](caf::error& err) mutable {
             bool timeout = err == caf::sec::request_timeout;

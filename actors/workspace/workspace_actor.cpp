@@ -51,7 +51,21 @@ struct workspace_state {
   std::string applying_entity;  // the entity the running change creates, updates or deletes
   std::shared_ptr<const workspace_runtime> next_runtime;  // built from the running change's plan
   std::uint64_t served = 0;
+  // The registry's record of when this workspace was last used; handed out with the runtime.
+  std::shared_ptr<workspace_activity> activity;
   static inline const char* name = "workspace";
+
+  // Whoever kept the current runtime must ask again: this one is no longer handed out.
+  void replace_runtime(std::shared_ptr<const workspace_runtime> next) {
+    if (runtime && runtime != next) runtime->superseded.store(true);
+    runtime = std::move(next);
+  }
+
+  workspace_state() = default;
+  workspace_state(const workspace_state&) = delete;
+  workspace_state& operator=(const workspace_state&) = delete;
+  // Destroyed when the actor stops (passivated, workspace deleted, failed).
+  ~workspace_state() { replace_runtime(nullptr); }
 };
 
 using workspace_actor_t = caf::stateful_actor<workspace_state>;
@@ -92,7 +106,7 @@ std::string install_runtime(workspace_actor_t* self,
     spdlog::error("workspace {}: schema failed to build: {}", st.workspace_id, *message);
     return *message;
   }
-  st.runtime = std::get<std::shared_ptr<const workspace_runtime>>(built);
+  st.replace_runtime(std::get<std::shared_ptr<const workspace_runtime>>(built));
   return {};
 }
 
@@ -109,7 +123,7 @@ runtime_reply on_loaded(workspace_actor_t* self, metadata::load_model_result& r)
   if (!install_runtime(self, std::move(r.model)).empty()) {
     return {nullptr, "INTERNAL_SERVER_ERROR", "Workspace schema could not be built"};
   }
-  return {st.runtime, {}, {}};
+  return {st.runtime, {}, {}, st.activity};
 }
 
 void start_next_change(workspace_actor_t* self);
@@ -195,7 +209,7 @@ void on_change_applied(workspace_actor_t* self, metadata::run_result& r) {
   if (r.error) {
     out.error = std::move(r.error);
     // Committed but not read back: forget the stale runtime, the next request loads it again.
-    if (r.committed) st.runtime = nullptr;
+    if (r.committed) st.replace_runtime(nullptr);
     out.runtime = st.runtime;
     return finish_change(self, std::move(out));
   }
@@ -203,7 +217,7 @@ void on_change_applied(workspace_actor_t* self, metadata::run_result& r) {
   if (auto message = install_runtime(self, std::move(r.model)); !message.empty()) {
     out.error =
         metadata::internal_metadata_error("Workspace schema could not be built: " + message);
-    st.runtime = nullptr;  // the old one no longer matches the tables
+    st.replace_runtime(nullptr);  // the old one no longer matches the tables
   }
   out.runtime = st.runtime;
   finish_change(self, std::move(out));
@@ -218,11 +232,12 @@ caf::behavior workspace_actor(workspace_actor_t* self, std::string id,
         if (req.kind == "echo") return echo(self, req);
         return {404, R"({"error":"unknown workspace request kind"})"};
       },
-      [=](const runtime_request&) -> caf::result<runtime_reply> {
+      [=](const runtime_request& req) -> caf::result<runtime_reply> {
         auto& st = self->state;
-        if (st.runtime) return runtime_reply{st.runtime, {}, {}};
+        if (req.activity) st.activity = req.activity;
+        if (st.runtime) return runtime_reply{st.runtime, {}, {}, st.activity};
         if (!st.deps || !st.deps->pool) {
-          return runtime_reply{nullptr, "INTERNAL_SERVER_ERROR", "No database"};
+          return runtime_reply{nullptr, "INTERNAL_SERVER_ERROR", "No database", st.activity};
         }
         auto rp = self->make_response_promise();
         st.waiting.push_back(rp);

@@ -1,7 +1,9 @@
 // The workspace actor: one per active workspace, the single owner of that workspace's model and
 // of the runtime compiled from it (workspace_runtime.hpp). It loads the model on first use,
 // compiles the /graphql schema and hands the runtime to every request that asks; metadata changes
-// (issue 4) will go through it one at a time and swap in a new runtime.
+// (issue 4) will go through it one at a time and swap in a new runtime. A runtime it stops
+// handing out (replaced, dropped, or the actor stopped) is marked superseded, so that an API actor
+// that kept it asks again (workspace_runtime.hpp).
 //
 // Protocol:
 //   (workspace_request)  -> workspace_reply       the internal echo route

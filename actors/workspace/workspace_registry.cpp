@@ -19,7 +19,9 @@ using clock = std::chrono::steady_clock;
 
 struct entry {
   caf::actor actor;
-  clock::time_point last_used;
+  // Touched here on every routed request, and by API actors serving the workspace from a runtime
+  // they kept (workspace_runtime.hpp), which do not come through here.
+  std::shared_ptr<workspace_activity> activity = std::make_shared<workspace_activity>();
 };
 
 using workspace_map = std::unordered_map<std::string, entry>;
@@ -33,25 +35,26 @@ struct registry_state {
 
 using registry_actor = caf::stateful_actor<registry_state>;
 
-const caf::actor& activate(registry_actor* self, const std::string& id) {
+entry& activate(registry_actor* self, const std::string& id) {
   auto& st = self->state;
   auto it = st.live->find(id);
   if (it == st.live->end()) {
-    it = st.live->emplace(id, entry{st.options.factory(self, id), clock::now()}).first;
+    it = st.live->emplace(id, entry{st.options.factory(self, id)}).first;
     st.options.stats->activations++;
     st.options.stats->live = static_cast<std::int64_t>(st.live->size());
   }
-  it->second.last_used = clock::now();
-  return it->second.actor;
+  it->second.activity->touch();
+  return it->second;
 }
 
-// Idle workspaces leave memory: the registry alone routes to them, so an entry untouched for the
-// idle timeout has no request in flight.
+// Idle workspaces leave memory: an entry untouched for the idle timeout, here or by an API actor
+// serving from a kept runtime, has no request in flight (a kept runtime stays usable for requests
+// already holding it; the next one sees it superseded once the actor stopped and asks here).
 void passivate_idle(registry_actor* self) {
   auto& st = self->state;
   auto deadline = clock::now() - st.options.idle_timeout;
   for (auto it = st.live->begin(); it != st.live->end();) {
-    if (it->second.last_used < deadline) {
+    if (it->second.activity->last() < deadline) {
       spdlog::debug("workspace {} passivated after idle timeout", it->first);
       self->send_exit(it->second.actor, caf::exit_reason::user_shutdown);
       it = st.live->erase(it);
@@ -109,14 +112,15 @@ caf::behavior workspace_registry(registry_actor* self, registry_options options)
   self->delayed_send(self, self->state.options.sweep_interval, tick_atom::value);
   return {
       [=](route_atom, workspace_request& req) {
-        const caf::actor& target = activate(self, req.workspace_id);
+        const caf::actor& target = activate(self, req.workspace_id).actor;
         return self->delegate(target, std::move(req));
       },
       [=](route_atom, runtime_request& req) {
-        const caf::actor& target = activate(self, req.workspace_id);
-        return self->delegate(target, std::move(req));
+        auto& target = activate(self, req.workspace_id);
+        req.activity = target.activity;
+        return self->delegate(target.actor, std::move(req));
       },
-      [=](caf::get_atom, const std::string& id) -> caf::actor { return activate(self, id); },
+      [=](caf::get_atom, const std::string& id) -> caf::actor { return activate(self, id).actor; },
       [=](count_atom) -> std::uint64_t { return self->state.live->size(); },
       [=](gone_atom, const std::string& id) { forget(self, id); },
       [=](tick_atom) {

@@ -5,6 +5,7 @@
 #include "actors/atoms.hpp"
 #include "actors/workspace/workspace_registry.hpp"
 #include "actors/workspace/workspace_request.hpp"
+#include "actors/workspace/workspace_runtime.hpp"
 
 using namespace cohort::actors;
 using namespace std::chrono_literals;
@@ -83,6 +84,24 @@ TEST_F(WorkspaceRegistry, IdleWorkspaceIsPassivatedAndReactivatedOnDemand) {
   auto again = echo("ws-a", "two");
   EXPECT_EQ(again["served"], 1);
   EXPECT_EQ(stats->restarts, 0u) << "passivation is not a failure";
+}
+
+TEST_F(WorkspaceRegistry, AWorkspaceUsedOnlyThroughItsActivityIsNotPassivated) {
+  start(300ms);
+  // What an API actor gets with a runtime: the activity it touches while it serves the workspace
+  // from the runtime it kept, without coming through the registry.
+  auto reply = ask<runtime_reply>(registry, route_atom::value, runtime_request{"ws-a"});
+  ASSERT_TRUE(reply && reply->activity);
+  auto actor = ask<caf::actor>(registry, caf::get_atom::value, std::string("ws-a"));
+  ASSERT_TRUE(actor);
+  for (int i = 0; i < 24; ++i) {  // four idle timeouts
+    reply->activity->touch();
+    std::this_thread::sleep_for(50ms);
+  }
+  EXPECT_EQ(stats->passivations, 0u);
+  EXPECT_EQ(ask<std::uint64_t>(registry, count_atom::value), 1u);
+  self->wait_for(*actor);  // left alone, it is passivated as before
+  EXPECT_EQ(stats->passivations, 1u);
 }
 
 TEST_F(WorkspaceRegistry, UnknownRequestKindIsA404) {
