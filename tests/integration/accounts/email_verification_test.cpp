@@ -196,7 +196,7 @@ TEST(email_verification, a_login_token_opens_no_session_before_the_link_is_follo
   EXPECT_EQ(error_of(refused),
             (error_fields{"Email is not verified", "FORBIDDEN", "EMAIL_NOT_VERIFIED"}))
       << json::serialize(refused);
-  // Verified, the user signs in again (the refused exchange used its login token up).
+  // Verified, the user signs in again (the refused token also works now: integration_authgaps).
   e.ws->sql("UPDATE core.\"user\" SET is_email_verified = true WHERE email = '" + email + "'");
   auto in = e.metadata(R"(mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) {
       availableWorkspaces { availableWorkspacesForSignIn { loginToken } } } })",
