@@ -2,12 +2,11 @@
 // other members delete themselves at the same moment, and exactly one wins. The test makes the
 // race certain: its own connection locks the workspace's Admin role targets, both requests are
 // sent and wait on that lock inside their transactions, then the lock is released.
-#include <libpq-fe.h>
-
 #include <future>
 #include <thread>
 
 #include "integration/authgaps/authgaps_env.hpp"
+#include "integration_support/sql_session.hpp"
 
 namespace {
 
@@ -15,31 +14,11 @@ namespace json = boost::json;
 using cohort::testing::authgaps_env;
 using cohort::testing::first_error;
 using cohort::testing::first_error_of;
+using cohort::testing::sql_session;
 using cohort::testing::text_at;
 using cohort::testing::text_or_empty;
 
 constexpr const char* admin_standard_id = "20202020-0001-0001-0001-000000000001";
-
-// A connection of the test's own, for a transaction that outlives one statement.
-class sql_session {
- public:
-  explicit sql_session(const std::string& conninfo) : conn_(PQconnectdb(conninfo.c_str())) {}
-  ~sql_session() { PQfinish(conn_); }
-  bool ok() const { return PQstatus(conn_) == CONNECTION_OK; }
-  // The first column of the first row ("" without one); a failure is a test failure.
-  std::string run(const std::string& sql) {
-    PGresult* r = PQexec(conn_, sql.c_str());
-    auto status = PQresultStatus(r);
-    EXPECT_TRUE(status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
-        << sql << ": " << PQerrorMessage(conn_);
-    std::string out = status == PGRES_TUPLES_OK && PQntuples(r) > 0 ? PQgetvalue(r, 0, 0) : "";
-    PQclear(r);
-    return out;
-  }
-
- private:
-  PGconn* conn_;
-};
 
 json::value delete_user(const std::string& access) {
   return authgaps_env::shared().metadata("mutation { deleteUser { id email } }", {}, access);
