@@ -5,6 +5,7 @@
 #include <future>
 #include <memory>
 
+#include "storage/events/outbox_doorbell.hpp"
 #include "storage/query/compile.hpp"
 #include "storage/query/db_errors.hpp"
 
@@ -23,11 +24,18 @@ bool worth_another_attempt(const pg::result& r, int attempt) {
   return state == "40P01" || state == "40001";
 }
 
+bool writes(model::record_operation op) {
+  using op_t = model::record_operation;
+  return op != op_t::find_many && op != op_t::find_one && op != op_t::find_duplicates &&
+         op != op_t::group_by;
+}
+
 struct statement_run {
   pg::pool& pool;
   compiled_statement statement;
   std::string object;
   std::shared_ptr<core::standing_guard> guard;
+  bool writes = false;  // a committed write has outbox rows for the relays
   run_callback done;
   int attempt = 0;
 };
@@ -40,6 +48,7 @@ void answer(statement_run& run, pg::result r) {
     run.done(translate_db_error(r.error()));
     return;
   }
+  if (run.writes) events::ring_outbox(run.pool);
   if (r.rows() != 1 || r.is_null(0, 0)) {
     if (run.statement.null_is_not_found) {
       run.done(record_not_found());
@@ -109,7 +118,7 @@ void run(pg::pool& pool, const model::record_query& query, const model::workspac
   }
   send(std::make_shared<statement_run>(
       statement_run{pool, std::get<compiled_statement>(std::move(compiled)), query.object,
-                    std::move(guard), std::move(done)}));
+                    std::move(guard), writes(query.operation), std::move(done)}));
 }
 
 run_result run_sync(pg::pool& pool, const model::record_query& query,
