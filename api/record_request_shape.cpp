@@ -1,7 +1,9 @@
 #include "api/record_request_shape.hpp"
 
 #include <boost/json.hpp>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "api/platform/api_key_rest.hpp"
@@ -52,15 +54,9 @@ bool is_record_rest_path(std::string_view path) {
   return !first.empty() && first != "batch" && first != "metadata";
 }
 
-}  // namespace
-
-bool is_record_only_graphql(std::string_view body) {
-  boost::system::error_code ec;
-  auto v = boost::json::parse(body, ec);
-  if (ec || !v.is_object()) return false;
-  const auto* query = v.as_object().if_contains("query");
-  if (!query || !query->is_string()) return false;
-  auto parsed = lang::parse(std::string_view(query->as_string()));
+// The decision for one document.
+bool is_record_only_document(std::string_view query) {
+  auto parsed = lang::parse(query);
   if (!parsed) return false;
   const auto doc = std::move(parsed).value();
   const lang::operation_definition_node* op = nullptr;
@@ -83,6 +79,36 @@ bool is_record_only_graphql(std::string_view body) {
     if (platform.contains(std::string(name))) return false;
   }
   return true;
+}
+
+// Clients send the same few documents over and over (with other variables): the decision is kept
+// per document text, for up to 4,096 documents of up to 16 KiB.
+bool is_record_only_document_cached(std::string_view query) {
+  constexpr std::size_t max_documents = 4096, max_length = 16 * 1024;
+  if (query.size() > max_length) return is_record_only_document(query);
+  static std::mutex mutex;
+  static auto& decided = *new std::unordered_map<std::string, bool>();
+  std::string key(query);
+  {
+    std::lock_guard lock(mutex);
+    if (auto found = decided.find(key); found != decided.end()) return found->second;
+  }
+  const bool record_only = is_record_only_document(query);
+  std::lock_guard lock(mutex);
+  if (decided.size() >= max_documents) decided.clear();
+  decided.emplace(std::move(key), record_only);
+  return record_only;
+}
+
+}  // namespace
+
+bool is_record_only_graphql(std::string_view body) {
+  boost::system::error_code ec;
+  auto v = boost::json::parse(body, ec);
+  if (ec || !v.is_object()) return false;
+  const auto* query = v.as_object().if_contains("query");
+  if (!query || !query->is_string()) return false;
+  return is_record_only_document_cached(std::string_view(query->as_string()));
 }
 
 bool is_record_only_request(const http::request& req) {
