@@ -98,8 +98,9 @@ void dispatch(caf::event_based_actor* self, const api_actor_options& options, ht
     return;
   }
   if (call.req.path.rfind("/rest", 0) == 0) {
-    rest::serve_rest(self, {options.graphql.tokens, options.pool}, options.handles,
-                     options.request_timeout, std::move(call.req), std::move(call.done));
+    rest::serve_rest(self, {options.graphql.tokens, options.pool, options.graphql.runtimes},
+                     options.handles, options.request_timeout, std::move(call.req),
+                     std::move(call.done));
     return;
   }
   actors::workspace_request req{echo_workspace, "echo",

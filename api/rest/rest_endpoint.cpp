@@ -65,6 +65,13 @@ void serve_rest(caf::event_based_actor* self, const rest_services& services,
     done(http::error_response(503, "The server is starting or stopping"));
     return;
   }
+  if (services.runtimes) {
+    if (auto runtime = services.runtimes->current(*who->workspace_id)) {
+      run_call(services, std::move(runtime), std::get<rest_route>(route), req, *who,
+               std::move(done));
+      return;
+    }
+  }
   auto shared_req = std::make_shared<http::request>(std::move(req));
   auto parsed_route = std::make_shared<rest_route>(std::move(std::get<rest_route>(route)));
   actors::runtime_request ask{*who->workspace_id};
@@ -81,6 +88,7 @@ void serve_rest(caf::event_based_actor* self, const rest_services& services,
                                                                           : reply.message)));
               return;
             }
+            if (services.runtimes) services.runtimes->keep(*who->workspace_id, reply);
             run_call(services, reply.runtime, *parsed_route, *shared_req, *who, done);
           },
           [self, done](caf::error& err) {

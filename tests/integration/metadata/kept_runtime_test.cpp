@@ -1,6 +1,7 @@
 // The API actors keep each workspace's runtime between requests (api/workspace_runtime_cache)
 // instead of asking the workspace actor every time: a metadata change must still be in the schema
-// of the very next /graphql request, whichever API actor serves it (the router alternates them).
+// of the very next /graphql (and /rest) request, whichever API actor serves it (the router
+// alternates them).
 #include <gtest/gtest.h>
 
 #include "metadata_server.hpp"
@@ -36,5 +37,21 @@ TEST(MetadataKeptRuntimes, AFieldDeactivatedIsGoneFromTheNextRequestOnEveryApiAc
     ASSERT_TRUE(error.contains("message")) << "request " << i << " ran on an old schema";
     EXPECT_NE(error.at("message").as_string().find("faxNumber"), std::string::npos)
         << "request " << i << ": " << boost::json::serialize(error);
+  }
+}
+
+TEST(MetadataKeptRuntimes, AFieldCreatedIsInTheNextRestAnswerOnEveryApiActor) {
+  auto& s = metadata_server::shared();
+  for (int i = 0; i < 4; ++i) ASSERT_EQ(s.rest("GET", "/rest/people?limit=1").status, 200u);
+  auto person = s.object_id("person");
+  ASSERT_FALSE(
+      s.create_field(person, {{"type", "TEXT"}, {"name", "mopedPlate"}, {"label", "Moped plate"}})
+          .empty());
+  // REST answers every readable field of a record: the new one is there, null, from now on.
+  for (int i = 0; i < 4; ++i) {
+    auto res = s.rest("GET", "/rest/people?limit=1");
+    ASSERT_EQ(res.status, 200u) << res.body;
+    EXPECT_NE(res.body.find("\"mopedPlate\""), std::string::npos)
+        << "request " << i << " after the change ran on an old model: " << res.body;
   }
 }
