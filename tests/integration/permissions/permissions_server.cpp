@@ -127,4 +127,32 @@ std::string first_error(const http_answer& answer) {
   return out + ": " + std::string(error->as_object().at("message").as_string());
 }
 
+http_answer expect_graphql_denied(permissions_server& s, const std::string& query,
+                                  const std::string& root_field,
+                                  const boost::json::object& variables) {
+  auto answer = s.graphql(query, variables);
+  EXPECT_EQ(answer.status, 200u);
+  EXPECT_EQ(first_error(answer),
+            "FORBIDDEN: Entity performing the request does not have permission")
+      << query << "\n"
+      << answer.text;
+  boost::system::error_code ec;
+  const auto* data = answer.body.find_pointer("/data/" + root_field, ec);
+  EXPECT_TRUE(!data || data->is_null()) << query << "\n" << answer.text;
+  const auto* sub = answer.body.find_pointer("/errors/0/extensions/subCode", ec);
+  EXPECT_TRUE(sub && *sub == boost::json::value("PERMISSION_DENIED")) << answer.text;
+  return answer;
+}
+
+void expect_rest_denied(permissions_server& s, const std::string& method, const std::string& target,
+                        const std::string& body) {
+  auto answer = s.call(method, target, body);
+  EXPECT_EQ(answer.status, 403u) << method << " " << target << "\n" << answer.text;
+  const boost::json::value expected = boost::json::object{
+      {"statusCode", 403},
+      {"error", "ForbiddenException"},
+      {"messages", boost::json::array{"Entity performing the request does not have permission"}}};
+  EXPECT_EQ(answer.body, expected) << method << " " << target << "\n" << answer.text;
+}
+
 }  // namespace cohort::testing

@@ -59,4 +59,13 @@ struct permissions_server : demo_workspace {
 // The first error of a GraphQL answer as "CODE: message", or "<none>".
 std::string first_error(const http_answer& answer);
 
+// Asserts Twenty's refusal of `query`: FORBIDDEN PERMISSION_DENIED with `root_field` null; the
+// answer, for further checks.
+http_answer expect_graphql_denied(permissions_server& s, const std::string& query,
+                                  const std::string& root_field,
+                                  const boost::json::object& variables = {});
+// Asserts Twenty's REST refusal: 403 ForbiddenException.
+void expect_rest_denied(permissions_server& s, const std::string& method, const std::string& target,
+                        const std::string& body = {});
+
 }  // namespace cohort::testing

@@ -17,8 +17,6 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr const char* denied = "FORBIDDEN: Entity performing the request does not have permission";
-
 // A person and a company of the suite's own, created once as Admin.
 struct suite_records {
   std::string person_id;
@@ -48,17 +46,10 @@ class Permissions : public ::testing::Test {
   void TearDown() override { permissions_server::shared().use_admin(); }
   permissions_server& s = permissions_server::shared();
 
-  // The GraphQL answer's error, with the root field answered null.
+  // Twenty's refusals (permissions_server.hpp).
   void expect_denied(const std::string& query, const std::string& root_field,
                      const json::object& variables = {}) {
-    auto answer = s.graphql(query, variables);
-    EXPECT_EQ(answer.status, 200u);
-    EXPECT_EQ(first_error(answer), denied) << query << "\n" << answer.text;
-    boost::system::error_code ec;
-    const auto* data = answer.body.find_pointer("/data/" + root_field, ec);
-    EXPECT_TRUE(!data || data->is_null()) << answer.text;
-    const auto* sub = answer.body.find_pointer("/errors/0/extensions/subCode", ec);
-    EXPECT_TRUE(sub && *sub == json::value("PERMISSION_DENIED")) << answer.text;
+    expect_graphql_denied(s, query, root_field, variables);
   }
 
   void expect_allowed(const std::string& query, const json::object& variables = {}) {
@@ -68,13 +59,7 @@ class Permissions : public ::testing::Test {
 
   void expect_rest_denied(const std::string& method, const std::string& target,
                           const std::string& body = {}) {
-    auto answer = s.call(method, target, body);
-    EXPECT_EQ(answer.status, 403u) << method << " " << target << "\n" << answer.text;
-    const json::value expected = json::object{
-        {"statusCode", 403},
-        {"error", "ForbiddenException"},
-        {"messages", json::array{"Entity performing the request does not have permission"}}};
-    EXPECT_EQ(answer.body, expected) << answer.text;
+    cohort::testing::expect_rest_denied(s, method, target, body);
   }
 
   static role_spec no_company() {
