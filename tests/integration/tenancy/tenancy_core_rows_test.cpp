@@ -6,6 +6,9 @@
 // The inventory of operations and the test that covers each is in README.md beside this file.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include "tenancy_fixture.hpp"
 
 namespace {
@@ -387,6 +390,34 @@ TEST_F(tenancy, MetadataRestRoutesOfBFindAndChangeNothing) {
     }
   }
   expect_b_unchanged();
+}
+
+// B's record events reach B's webhook and never one of A's, whatever its operations.
+TEST_F(tenancy, EventsOfBReachNoWebhookOfA) {
+  auto& e = env();
+  const auto& b = ids();
+  auto hook = e.graphql(R"(mutation { createWebhook(input: { targetUrl: "https://example.com/a",
+      operations: ["*.*"], description: "A hook" }) { id } })",
+                        {}, e.a.access, "/metadata");
+  const std::string a_hook = text_at(hook, "/data/createWebhook/id");
+  auto made = e.graphql(
+      R"(mutation { createPerson(data: { name: { firstName: "B-secret-event" } }) { id } })", {},
+      e.b.access);
+  const std::string id = text_at(made, "/data/createPerson/id");
+  // B's own webhook gets the event: the fan-out ran.
+  const std::string to_b = "SELECT count(*) FROM core.webhook_delivery WHERE webhook_id = '" +
+                           b.webhook + "' AND payload::text LIKE '%" + id + "%'";
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (e.sql(to_b) == "0" && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_EQ(e.sql(to_b), "1");
+  EXPECT_EQ(e.sql("SELECT count(*) FROM core.webhook_delivery WHERE webhook_id = '" + a_hook +
+                  "' AND (workspace_id <> '" + e.a.id +
+                  "' OR payload::text LIKE '%B-secret%' OR payload::text LIKE '%" + id + "%')"),
+            "0");
+  e.graphql("mutation($id: UUID!) { deleteWebhook(input: { id: $id }) }", {{"id", a_hook}},
+            e.a.access, "/metadata");
+  e.sql("DELETE FROM {b}.person WHERE id = '" + id + "'");
 }
 
 }  // namespace
