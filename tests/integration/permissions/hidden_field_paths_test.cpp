@@ -204,4 +204,17 @@ TEST_F(HiddenField, RestPathsRefuseOrLeaveTheFieldOut) {
                       group_by + url_encode(R"([{"name":true}])") +
                           "&filter=name%5Blike%5D%3AHeadcount%25&include_records_sample=true",
                       "", "employees", headcount);
+  // Write answers too: an update's and a creation's records come back without it.
+  expect_rest_without("PATCH", "/rest/companies/" + r.company, R"({"name":"Headcount Hidden"})",
+                      "employees", headcount);
+  auto created = s.call("POST", "/rest/companies", R"({"name":"Headcount Rest"})");
+  EXPECT_EQ(created.status, 201u) << created.text;
+  EXPECT_EQ(created.text.find("\"employees\""), std::string::npos) << created.text;
+  expect_graphql_denied(
+      s,
+      "mutation($id: UUID!) { updateCompany(id: $id, data: {name: \"Headcount Hidden\"}) { id "
+      "employees } }",
+      "updateCompany", {{"id", r.company}});
+  EXPECT_EQ(s.sql_value("SELECT employees FROM {s}.company WHERE id = '" + r.company + "'"),
+            headcount);
 }
