@@ -148,6 +148,28 @@ TEST(RememberedStanding, RevokedKeysAreRefusedOnTheNextRequest) {
   EXPECT_EQ(rest.status, 403u) << rest.body;
 }
 
+TEST(RememberedStanding, RestRecordRoutesAreGuardedToo) {
+  auto& e = env();
+  std::string id;
+  auto token = key_token(e, e.a, admin_role(e, e.a), "rest", &id);
+  for (int i = 0; i < 2; ++i) {
+    auto listed = e.call("GET", "/rest/people?limit=1", "", token);
+    EXPECT_EQ(listed.status, 200u) << listed.body;
+  }
+  auto created =
+      e.call("POST", "/rest/people", R"({"name":{"firstName":"RestRemembered"}})", token);
+  EXPECT_EQ(created.status, 201u) << created.body;
+  EXPECT_EQ(e.sql("SELECT count(*) FROM {a}.person WHERE \"nameFirstName\" = 'RestRemembered'"),
+            "1");
+  e.sql("UPDATE core.api_key SET revoked_at = now() WHERE id = '" + id + "' RETURNING id");
+  auto refused = e.call("POST", "/rest/people", R"({"name":{"firstName":"RestRevoked"}})", token);
+  EXPECT_EQ(refused.status, 403u) << refused.body;
+  EXPECT_EQ(
+      refused.body,
+      R"({"statusCode":403,"error":"FORBIDDEN_EXCEPTION","messages":["This API Key is revoked"]})");
+  EXPECT_EQ(e.sql("SELECT count(*) FROM {a}.person WHERE \"nameFirstName\" = 'RestRevoked'"), "0");
+}
+
 TEST(RememberedStanding, ExpiredKeysAreRefusedOnTheNextRequest) {
   auto& e = env();
   std::vector<std::string> ids;
