@@ -215,8 +215,9 @@ void check_or_pass_remembered(const request_gate_services& s, http::request req,
                               http::responder done, gate_pass pass, token_identity who) {
   // Requests that queue for a connection share the standing statement with every request of the
   // same token queued with them (storage/pg/shared_statement.hpp): under that load one statement
-  // serves many requests, which costs PostgreSQL less than a guard per request (bench/records
-  // README, 2026-12-07 21:58). The guard pays when a connection is free: it saves the round trip.
+  // serves many requests, which costs PostgreSQL less than a guard per request (bench/records/
+  // README.md, "the fast path"). The guard pays when a connection is free: it saves the round
+  // trip.
   const bool queueing = s.pool->stats().waiting > 0;
   if (auto key = who.memory_key(); !key.empty() && !queueing) {
     if (auto standing = process_standings().find(key); standing && is_record_only_request(req)) {
