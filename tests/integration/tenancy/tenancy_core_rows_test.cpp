@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <set>
 #include <thread>
 
 #include "tenancy_fixture.hpp"
@@ -21,15 +22,41 @@ struct graphql_attempt {
   std::string field, query;
   json::object variables;
   std::string path = "/metadata";
-  std::string refusal = {};  // the field's own "not found" answer, when it has one
+  std::string refusal = {};    // the field's own "not found" answer, when it has one
+  bool metadata_only = false;  // /graphql has a record field of that name instead
 };
 
+// The root fields /graphql serves (platform operations are served there beside /metadata).
+const std::set<std::string>& graphql_root_fields() {
+  static const std::set<std::string> names = [] {
+    auto& e = tenancy::env();
+    auto schema =
+        e.graphql("{ __schema { queryType { fields { name } } mutationType { fields { name } } } }",
+                  {}, e.a.access);
+    std::set<std::string> out;
+    for (const char* root :
+         {"/data/__schema/queryType/fields", "/data/__schema/mutationType/fields"}) {
+      for (const auto& f : schema.at_pointer(root).as_array())
+        out.emplace(f.at("name").as_string());
+    }
+    return out;
+  }();
+  return names;
+}
+
+// Each attempt with each of A's tokens, on its endpoint and, for a /metadata operation that
+// /graphql serves too, there as well.
 void try_all(const std::vector<graphql_attempt>& attempts) {
   auto& e = tenancy::env();
   for (const auto& token : tenancy::a_tokens()) {
     for (const auto& a : attempts) {
-      SCOPED_TRACE(a.field + " on " + a.path + (token == e.a.access ? " (access)" : " (API key)"));
-      expect_nothing_of_b(e.graphql(a.query, a.variables, token, a.path), a.field, a.refusal);
+      std::vector<std::string> paths{a.path};
+      if (a.path == "/metadata" && !a.metadata_only && graphql_root_fields().count(a.field))
+        paths.push_back("/graphql");
+      for (const auto& path : paths) {
+        SCOPED_TRACE(a.field + " on " + path + (token == e.a.access ? " (access)" : " (API key)"));
+        expect_nothing_of_b(e.graphql(a.query, a.variables, token, path), a.field, a.refusal);
+      }
     }
   }
 }
@@ -173,11 +200,19 @@ TEST_F(tenancy, RolesAndMembersOfBAreNeitherFoundNorChanged) {
        role},
   };
   try_all(attempts);
-  // A's list of roles names none of B's.
+  // A's lists of roles and API keys (GraphQL and REST) name none of B's.
   for (const auto& token : a_tokens()) {
     auto roles = json::serialize(e.graphql("{ getRoles { id label } }", {}, token, "/metadata"));
     EXPECT_EQ(roles.find(b.custom_role), std::string::npos) << roles;
     EXPECT_EQ(roles.find(b.admin_role), std::string::npos) << roles;
+    auto keys = json::serialize(e.graphql("{ apiKeys { id name } }", {}, token, "/metadata"));
+    EXPECT_EQ(keys.find(b.api_key), std::string::npos) << keys;
+    // Keys are managed in user sessions only (api_key_permission): the API key is refused.
+    if (token == e.a.access) EXPECT_NE(keys.find("A spare"), std::string::npos) << keys;
+    for (const char* list : {"/rest/metadata/apiKeys", "/rest/metadata/webhooks"}) {
+      auto res = e.call("GET", list, "", token);
+      EXPECT_EQ(res.body.find("B-secret"), std::string::npos) << list << ": " << res.body;
+    }
   }
   expect_b_unchanged();
   // A's side holds nothing of B's either: no target, key or member of A on B's roles.
@@ -254,22 +289,35 @@ TEST_F(tenancy, MetadataListsAndIndexesOfBAreNotFound) {
       {"objects",
        "query($id: UUID!) { objects(paging: { first: 50 }, filter: { id: { eq: $id } }) { "
        "edges { node { id labelSingular } } } }",
-       {{"id", b.object}}},
+       {{"id", b.object}},
+       "/metadata",
+       "",
+       true},
       {"fields",
        "query($id: UUID!) { fields(paging: { first: 50 }, filter: { id: { eq: $id } }) { "
        "edges { node { id name } } } }",
-       {{"id", b.field}}},
+       {{"id", b.field}},
+       "/metadata",
+       "",
+       true},
   };
   boost::system::error_code ec;
   if (const auto* list = indexes.find_pointer("/data/object/indexMetadataList", ec);
       list && list->is_array() && !list->as_array().empty()) {
     const std::string index(list->as_array()[0].at("id").as_string());
-    attempts.push_back(
-        {"index", "query($id: UUID!) { index(id: $id) { id name } }", {{"id", index}}});
+    attempts.push_back({"index",
+                        "query($id: UUID!) { index(id: $id) { id name } }",
+                        {{"id", index}},
+                        "/metadata",
+                        "",
+                        true});
     attempts.push_back({"indexMetadatas",
                         "query($id: UUID!) { indexMetadatas(paging: { first: 50 }, filter: { id: "
                         "{ eq: $id } }) { edges { node { id } } } }",
-                        {{"id", index}}});
+                        {{"id", index}},
+                        "/metadata",
+                        "",
+                        true});
   }
   try_all(attempts);
   expect_b_unchanged();
