@@ -7,7 +7,6 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <set>
 #include <thread>
 
 #include "tenancy_fixture.hpp"
@@ -17,49 +16,6 @@ namespace {
 namespace json = boost::json;
 using namespace cohort::testing::tenancy_suite;
 using cohort::testing::text_at;
-
-struct graphql_attempt {
-  std::string field, query;
-  json::object variables;
-  std::string path = "/metadata";
-  std::string refusal = {};    // the field's own "not found" answer, when it has one
-  bool metadata_only = false;  // /graphql has a record field of that name instead
-};
-
-// The root fields /graphql serves (platform operations are served there beside /metadata).
-const std::set<std::string>& graphql_root_fields() {
-  static const std::set<std::string> names = [] {
-    auto& e = tenancy::env();
-    auto schema =
-        e.graphql("{ __schema { queryType { fields { name } } mutationType { fields { name } } } }",
-                  {}, e.a.access);
-    std::set<std::string> out;
-    for (const char* root :
-         {"/data/__schema/queryType/fields", "/data/__schema/mutationType/fields"}) {
-      for (const auto& f : schema.at_pointer(root).as_array())
-        out.emplace(f.at("name").as_string());
-    }
-    return out;
-  }();
-  return names;
-}
-
-// Each attempt with each of A's tokens, on its endpoint and, for a /metadata operation that
-// /graphql serves too, there as well.
-void try_all(const std::vector<graphql_attempt>& attempts) {
-  auto& e = tenancy::env();
-  for (const auto& token : tenancy::a_tokens()) {
-    for (const auto& a : attempts) {
-      std::vector<std::string> paths{a.path};
-      if (a.path == "/metadata" && !a.metadata_only && graphql_root_fields().count(a.field))
-        paths.push_back("/graphql");
-      for (const auto& path : paths) {
-        SCOPED_TRACE(a.field + " on " + path + (token == e.a.access ? " (access)" : " (API key)"));
-        expect_nothing_of_b(e.graphql(a.query, a.variables, token, path), a.field, a.refusal);
-      }
-    }
-  }
-}
 
 // Every view part kind's get, list by B's view, update, delete, destroy and create on B's view.
 TEST_F(tenancy, ViewPartsOfBAreNeitherFoundNorChanged) {
@@ -289,35 +245,22 @@ TEST_F(tenancy, MetadataListsAndIndexesOfBAreNotFound) {
       {"objects",
        "query($id: UUID!) { objects(paging: { first: 50 }, filter: { id: { eq: $id } }) { "
        "edges { node { id labelSingular } } } }",
-       {{"id", b.object}},
-       "/metadata",
-       "",
-       true},
+       {{"id", b.object}}},
       {"fields",
        "query($id: UUID!) { fields(paging: { first: 50 }, filter: { id: { eq: $id } }) { "
        "edges { node { id name } } } }",
-       {{"id", b.field}},
-       "/metadata",
-       "",
-       true},
+       {{"id", b.field}}},
   };
   boost::system::error_code ec;
   if (const auto* list = indexes.find_pointer("/data/object/indexMetadataList", ec);
       list && list->is_array() && !list->as_array().empty()) {
     const std::string index(list->as_array()[0].at("id").as_string());
-    attempts.push_back({"index",
-                        "query($id: UUID!) { index(id: $id) { id name } }",
-                        {{"id", index}},
-                        "/metadata",
-                        "",
-                        true});
+    attempts.push_back(
+        {"index", "query($id: UUID!) { index(id: $id) { id name } }", {{"id", index}}});
     attempts.push_back({"indexMetadatas",
                         "query($id: UUID!) { indexMetadatas(paging: { first: 50 }, filter: { id: "
                         "{ eq: $id } }) { edges { node { id } } } }",
-                        {{"id", index}},
-                        "/metadata",
-                        "",
-                        true});
+                        {{"id", index}}});
   }
   try_all(attempts);
   expect_b_unchanged();

@@ -11,6 +11,7 @@
 #include <boost/json.hpp>
 #include <cstdio>
 #include <cstdlib>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -229,6 +230,54 @@ inline void expect_nothing_of_b(const boost::json::value& body, const std::strin
   }
   if (value && value->is_string() && !refusal.empty()) nothing = value->as_string() == refusal;
   EXPECT_TRUE(nothing) << field;
+}
+
+// One GraphQL call of the suite: the root field answering, its document and variables.
+struct graphql_attempt {
+  std::string field, query;
+  boost::json::object variables;
+  std::string path = "/metadata";
+  std::string refusal = {};  // the field's own "not found" answer, when it has one
+};
+
+// The root fields /graphql serves (platform operations are served there beside /metadata).
+inline const std::set<std::string>& graphql_root_fields() {
+  static const std::set<std::string> names = [] {
+    auto& e = tenancy::env();
+    auto schema =
+        e.graphql("{ __schema { queryType { fields { name } } mutationType { fields { name } } } }",
+                  {}, e.a.access);
+    std::set<std::string> out;
+    for (const char* root :
+         {"/data/__schema/queryType/fields", "/data/__schema/mutationType/fields"}) {
+      for (const auto& f : schema.at_pointer(root).as_array())
+        out.emplace(f.at("name").as_string());
+    }
+    return out;
+  }();
+  return names;
+}
+
+// Each attempt with each of A's tokens, on its endpoint and, for a /metadata operation that
+// /graphql serves too, there as well.
+inline void try_all(const std::vector<graphql_attempt>& attempts) {
+  auto& e = tenancy::env();
+  for (const auto& token : tenancy::a_tokens()) {
+    for (const auto& a : attempts) {
+      std::vector<std::string> paths{a.path};
+      // /graphql's object, objects, field, fields, index and indexMetadatas are record fields of
+      // objects so named, not the metadata operations.
+      static const std::set<std::string> record_names = {"object", "objects", "field",
+                                                         "fields", "index",   "indexMetadatas"};
+      if (a.path == "/metadata" && !record_names.count(a.field) &&
+          graphql_root_fields().count(a.field))
+        paths.push_back("/graphql");
+      for (const auto& path : paths) {
+        SCOPED_TRACE(a.field + " on " + path + (token == e.a.access ? " (access)" : " (API key)"));
+        expect_nothing_of_b(e.graphql(a.query, a.variables, token, path), a.field, a.refusal);
+      }
+    }
+  }
 }
 
 // One REST call of the suite.
