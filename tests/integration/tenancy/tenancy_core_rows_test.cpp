@@ -9,6 +9,7 @@
 #include <chrono>
 #include <thread>
 
+#include "api/auth/totp.hpp"
 #include "tenancy_fixture.hpp"
 
 namespace {
@@ -409,6 +410,42 @@ TEST_F(tenancy, EventsOfBReachNoWebhookOfA) {
   e.graphql("mutation($id: UUID!) { deleteWebhook(input: { id: $id }) }", {{"id", a_hook}},
             e.a.access, "/metadata");
   e.sql("DELETE FROM {b}.person WHERE id = '" + id + "'");
+}
+
+// A's admin, with a verified 2FA method and stepping up with an OTP, is refused a recovery code
+// for B's user (no member of A): the refusal comes from B's id, not from a missing step-up.
+TEST_F(tenancy, RecoveryCodesForBsUserAreRefusedEvenAfterStepUp) {
+  auto& e = env();
+  const auto& b = ids();
+  // A's admin's secret, enabled once per run of the suite (--gtest_repeat asks again).
+  static const std::string secret = [&] {
+    auto uri = text_at(e.graphql("mutation { initiateOTPProvisioningForAuthenticatedUser { uri } }",
+                                 {}, e.a.access, "/metadata"),
+                       "/data/initiateOTPProvisioningForAuthenticatedUser/uri");
+    const auto at = uri.find("secret=") + 7;
+    std::string out = uri.substr(at, uri.find('&', at) - at);
+    auto verified =
+        e.graphql(R"(mutation($otp: String!) {
+        verifyTwoFactorAuthenticationMethodForAuthenticatedUser(otp: $otp) { success } })",
+                  {{"otp", *cohort::api::auth::totp_code(out, std::chrono::system_clock::now())}},
+                  e.a.access, "/metadata");
+    EXPECT_EQ(
+        json::serialize(verified),
+        R"({"data":{"verifyTwoFactorAuthenticationMethodForAuthenticatedUser":{"success":true}}})");
+    return out;
+  }();
+  const auto now = std::chrono::system_clock::now();
+  // The next time step's code: an OTP is not accepted twice.
+  const std::string step_up = *cohort::api::auth::totp_code(secret, now + std::chrono::seconds(30));
+  auto answer = e.graphql(R"(mutation($u: UUID!, $otp: String) {
+      generateTwoFactorAuthenticationRecoveryCode(userId: $u, otp: $otp) { recoveryCode } })",
+                          {{"u", b.user}, {"otp", step_up}}, e.a.access, "/metadata");
+  expect_nothing_of_b(answer, "generateTwoFactorAuthenticationRecoveryCode");
+  boost::system::error_code ec;
+  const auto* sub = answer.find_pointer("/errors/0/extensions/subCode", ec);
+  EXPECT_TRUE(sub && *sub == json::value("RECOVERY_CODE_TARGET_NOT_ALLOWED"))
+      << json::serialize(answer);
+  expect_b_unchanged();
 }
 
 }  // namespace
