@@ -110,11 +110,26 @@ TEST_F(tenancy, RolesAndMembersOfBAreNeitherFoundNorChanged) {
   const std::string a_admin = e.admin_role(e.a);
   const std::string a_member =
       e.sql("SELECT id FROM {a}.\"workspaceMember\" ORDER BY \"createdAt\" LIMIT 1");
+  // A second member of A (joined through A's invite link): A's admin may change their role, so
+  // giving them B's role is refused by the role's lookup, not by the self-role rule.
+  static const std::string a_other_member = [&] {
+    const std::string hash =
+        e.sql("SELECT invite_hash FROM core.workspace WHERE id = '" + e.a.id + "'");
+    auto joined =
+        e.graphql(R"(mutation($e: String!, $p: String!, $h: String) {
+        signUpInWorkspace(email: $e, password: $p, workspaceInviteHash: $h) { loginToken { token } } })",
+                  {{"e", "tenancy.a2@example.com"}, {"p", "Bench-Passw0rd!"}, {"h", hash}}, "");
+    EXPECT_NE(text_at(joined, "/data/signUpInWorkspace/loginToken/token"), "")
+        << json::serialize(joined);
+    return e.sql(
+        "SELECT id FROM {a}.\"workspaceMember\" WHERE \"userEmail\" = 'tenancy.a2@example.com'");
+  }();
   // A key of A's own to assign B's role to (A's token key keeps its role whatever happens).
   auto spare = e.graphql(R"(mutation($r: UUID!) { createApiKey(input: { name: "A spare",
       expiresAt: "2100-01-01T00:00:00Z", roleId: $r }) { id } })",
                          {{"r", a_admin}}, e.a.access, "/metadata");
   const std::string a_key = text_at(spare, "/data/createApiKey/id");
+  ASSERT_NE(a_other_member, "<none>");
   const json::object role{{"r", b.custom_role}};
   std::vector<graphql_attempt> attempts = {
       {"updateOneRole",
@@ -145,6 +160,10 @@ TEST_F(tenancy, RolesAndMembersOfBAreNeitherFoundNorChanged) {
        "mutation($m: UUID!, $r: UUID!) { updateWorkspaceMemberRole(workspaceMemberId: $m, "
        "roleId: $r) { id } }",
        {{"m", a_member}, {"r", b.custom_role}}},
+      {"updateWorkspaceMemberRole",
+       "mutation($m: UUID!, $r: UUID!) { updateWorkspaceMemberRole(workspaceMemberId: $m, "
+       "roleId: $r) { id } }",
+       {{"m", a_other_member}, {"r", b.custom_role}}},
       {"assignRoleToApiKey",
        "mutation($k: UUID!, $r: UUID!) { assignRoleToApiKey(apiKeyId: $k, roleId: $r) }",
        {{"k", b.api_key}, {"r", a_admin}}},
