@@ -139,6 +139,12 @@ TEST_F(HiddenField, GraphqlGroupByThroughTheFieldIsRefused) {
       "orderBy: $o) { groupByDimensionValues totalCount } }",
       "companiesGroupBy",
       {{"o", json::parse(R"([{"aggregate": {"sumEmployees": "DescNullsLast"}}])")}});
+  // The records inside each group, ordered by it.
+  expect_denied(
+      "{ companiesGroupBy(groupBy: [{name: true}], orderByForRecords: [{employees: "
+      "AscNullsFirst}]) "
+      "{ groupByDimensionValues totalCount } }",
+      "companiesGroupBy");
   auto allowed = s.graphql(
       "{ companiesGroupBy(groupBy: [{name: true}], filter: {name: {like: \"Headcount Hidden%\"}}) "
       "{ groupByDimensionValues totalCount } }");
