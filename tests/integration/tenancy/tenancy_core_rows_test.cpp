@@ -283,6 +283,17 @@ TEST_F(tenancy, MetadataListsAndIndexesOfBAreNotFound) {
                         {{"id", index}}});
   }
   try_all(attempts);
+  // A's unfiltered lists name nothing of B's custom object.
+  for (const auto& token : a_tokens()) {
+    auto objects = json::serialize(e.graphql(
+        "{ objects(paging: { first: 1000 }, filter: {}) { edges { node { id labelSingular fields("
+        "paging: { first: 1000 }, filter: {}) { edges { node { id } } } } } } }",
+        {}, token, "/metadata"));
+    EXPECT_NE(objects.find("\"edges\":[{"), std::string::npos) << objects;
+    EXPECT_EQ(objects.find("B-secret"), std::string::npos);
+    EXPECT_EQ(objects.find(b.object), std::string::npos);
+    EXPECT_EQ(objects.find(b.field), std::string::npos);
+  }
   expect_b_unchanged();
 }
 
@@ -398,6 +409,13 @@ TEST_F(tenancy, MetadataRestRoutesOfBFindAndChangeNothing) {
     for (const auto& p : parts) {
       auto res = e.call("GET", "/rest/metadata/" + p.plural, "", token);
       EXPECT_EQ(res.body.find(p.id), std::string::npos) << p.plural << ": " << res.body;
+    }
+    // Nor A's objects and fields, B's custom object's.
+    for (const char* list : {"/rest/metadata/objects", "/rest/metadata/fields?limit=1000"}) {
+      auto res = e.call("GET", list, "", token);
+      EXPECT_EQ(res.status, 200u) << list;
+      EXPECT_EQ(res.body.find("B-secret"), std::string::npos) << list;
+      EXPECT_EQ(res.body.find(b.object), std::string::npos) << list;
     }
   }
   expect_b_unchanged();
