@@ -54,6 +54,7 @@ struct settings {
 
   // PostgreSQL
   int pg_pool_max_connections = 10;
+  int pg_pool_threads = 1;  // threads doing the pool's libpq I/O and completing its answers
   std::chrono::milliseconds pg_statement_timeout = std::chrono::seconds(30);
 
   // Actors

@@ -228,6 +228,10 @@ std::vector<setting_spec> make_table() {
        integer<int>(&settings::http_threads, 1, 64)},
       {"PG_POOL_MAX_CONNECTIONS", "", "10", "PostgreSQL connections per node",
        integer<int>(&settings::pg_pool_max_connections, 1, 1000)},
+      {"PG_POOL_THREADS", "", "1",
+       "threads sending statements and completing their answers (record answers are shaped "
+       "and serialised there)",
+       integer<int>(&settings::pg_pool_threads, 1, 64)},
       {"PG_STATEMENT_TIMEOUT", "", "30s", "statements running longer are cancelled",
        duration(&settings::pg_statement_timeout)},
       {"ACTOR_THREADS", "--actor-threads", "0 (cores minus HTTP threads, at least 1)",

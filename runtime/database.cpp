@@ -64,6 +64,7 @@ std::optional<std::string> database::open(const config::settings& settings, bool
   storage::pg::pool_options popts;
   popts.conninfo = conninfo;
   popts.max_connections = static_cast<std::size_t>(settings.pg_pool_max_connections);
+  popts.threads = static_cast<std::size_t>(settings.pg_pool_threads);
   popts.statement_timeout = settings.pg_statement_timeout;
   impl_->pool = storage::pg::pool::create(popts);
 
