@@ -111,7 +111,12 @@ std::string connection_json_sql(compile_context& ctx, const model::object_metada
     if (page.offset && *page.offset > 0) {
       rows += " OFFSET " + ctx.bind(std::to_string(*page.offset), "int8");
     }
-    rows += " LIMIT " + n + " + 1";
+    // The page size is written into the text, not bound: with `LIMIT $n` PostgreSQL's generic
+    // plan cannot know the page is small and walks no index for it, so every execution of the
+    // prepared statement was planned afresh (bench/records' findMany: 235 µs of PostgreSQL CPU
+    // per execution, 135 µs with the literal and the cached plan). It is a checked integer, and a
+    // handful of page sizes make a handful of statements.
+    rows += " LIMIT " + std::to_string(window.size + 1);
     // The cursor is computed once per row here: the edges, startCursor and endCursor read it
     // (written out in each, it was a quarter of a findMany's time in PostgreSQL).
     std::string cursor_column;
