@@ -54,6 +54,10 @@ void send(pg::pool& pool, std::atomic<int>& state) {
 
 }  // namespace
 
+bool outbox_doorbell_idle(const pg::pool& pool) {
+  return state_of(pool).load() == idle;
+}
+
 void ring_outbox(pg::pool& pool) {
   auto& state = state_of(pool);
   int expected = idle;

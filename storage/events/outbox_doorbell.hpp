@@ -17,4 +17,8 @@ inline constexpr const char* outbox_channel = "cohort_outbox";
 // Never blocks and never fails the caller; safe from any thread, pool threads included.
 void ring_outbox(pg::pool& pool);
 
+// True when no ring of this pool is on its way (tests that count the pool's statements wait for it,
+// since a ring is a statement of its own, sent after the write's answer).
+bool outbox_doorbell_idle(const pg::pool& pool);
+
 }  // namespace cohort::storage::events
