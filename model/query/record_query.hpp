@@ -110,6 +110,13 @@ enum class record_operation : std::uint8_t {
   group_by,         // {p}GroupBy: one connection per group
 };
 
+// Whether the operation may change records (and so writes outbox events): creates, updates,
+// deletions, restores and merges. A merge's dry run is counted too; it changes nothing.
+constexpr bool writes_records(record_operation op) {
+  return op != record_operation::find_many && op != record_operation::find_one &&
+         op != record_operation::find_duplicates && op != record_operation::group_by;
+}
+
 // {p}GroupBy (spec §2.4): what the records are grouped by and how the groups are ordered. The
 // records of each group are `connection` (its items, `page.filter` for all groups,
 // `page.order_by` = orderByForRecords).

@@ -24,12 +24,6 @@ bool worth_another_attempt(const pg::result& r, int attempt) {
   return state == "40P01" || state == "40001";
 }
 
-bool writes(model::record_operation op) {
-  using op_t = model::record_operation;
-  return op != op_t::find_many && op != op_t::find_one && op != op_t::find_duplicates &&
-         op != op_t::group_by;
-}
-
 struct statement_run {
   pg::pool& pool;
   compiled_statement statement;
@@ -118,7 +112,7 @@ void run(pg::pool& pool, const model::record_query& query, const model::workspac
   }
   send(std::make_shared<statement_run>(
       statement_run{pool, std::get<compiled_statement>(std::move(compiled)), query.object,
-                    std::move(guard), writes(query.operation), std::move(done)}));
+                    std::move(guard), model::writes_records(query.operation), std::move(done)}));
 }
 
 run_result run_sync(pg::pool& pool, const model::record_query& query,

@@ -4,14 +4,6 @@ namespace cohort::actors::workspace::binder {
 
 namespace ex = graphql::execution;
 
-namespace {
-
-bool is_write(model::record_operation op) {
-  return op != model::record_operation::find_many && op != model::record_operation::find_one;
-}
-
-}  // namespace
-
 model::record_actor actor_of(const caller& who) {
   model::record_actor actor;
   if (who.token_type == "API_KEY") {
@@ -62,7 +54,7 @@ std::variant<model::record_query, field_error> bind_root_field(root_field kind,
   }
   if (auto it = args.find("upsert"); it != args.end() && it->value().is_bool())
     q.upsert = it->value().as_bool();
-  if (is_write(kind.operation)) q.actor = actor_of(context.who);
+  if (model::writes_records(kind.operation)) q.actor = actor_of(context.who);
   return q;
 }
 
