@@ -21,4 +21,12 @@ inline std::string text_at(const boost::json::value& v, std::string_view pointer
   return std::string(found->as_string());
 }
 
+// The string at `pointer`, or `fallback` without a test failure (for answers that may be refusals).
+inline std::string text_or(const boost::json::value& v, std::string_view pointer,
+                           std::string fallback = "") {
+  boost::system::error_code ec;
+  const auto* found = v.find_pointer(pointer, ec);
+  return found && found->is_string() ? std::string(found->as_string()) : fallback;
+}
+
 }  // namespace cohort::testing

@@ -59,7 +59,7 @@ inline std::optional<verification_link> verification_link_in(const received_mail
   return verification_link{m[1], email};
 }
 
-class accounts_env {
+class accounts_env : public two_workspaces_env {
  public:
   static accounts_env& shared() {
     static auto* instance = new accounts_env();
@@ -67,18 +67,6 @@ class accounts_env {
   }
 
   smtp_sink sink;
-  std::unique_ptr<two_workspaces> ws;
-
-  boost::json::value metadata(const std::string& query, boost::json::object vars = {},
-                              const std::string& bearer = "") {
-    return ws->graphql(query, std::move(vars), bearer, "/metadata");
-  }
-
-  std::string origin_of(const std::string& workspace_id) {
-    return "http://" +
-           ws->sql("SELECT subdomain FROM core.workspace WHERE id = '" + workspace_id + "'") +
-           ".localhost:3000/";
-  }
 
   // ACCESS and REFRESH tokens from a login token.
   std::pair<std::string, std::string> tokens_from_login(const std::string& login,

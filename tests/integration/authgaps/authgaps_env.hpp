@@ -26,40 +26,16 @@ inline std::ostream& operator<<(std::ostream& os, const first_error& e) {
 // `detail_field`: "subCode" or "userFriendlyMessage".
 inline first_error first_error_of(const boost::json::value& v,
                                   const std::string& detail_field = "subCode") {
-  auto text = [&](const std::string& p) {
-    boost::system::error_code ec;
-    const auto* f = v.find_pointer(p, ec);
-    return f && f->is_string() ? std::string(f->as_string()) : std::string("<none>");
-  };
-  return {text("/errors/0/message"), text("/errors/0/extensions/code"),
-          text("/errors/0/extensions/" + detail_field)};
+  return {text_or(v, "/errors/0/message", "<none>"),
+          text_or(v, "/errors/0/extensions/code", "<none>"),
+          text_or(v, "/errors/0/extensions/" + detail_field, "<none>")};
 }
 
-// The string at `pointer`, "" when there is none (for answers that may be refusals).
-inline std::string text_or_empty(const boost::json::value& v, std::string_view pointer) {
-  boost::system::error_code ec;
-  const auto* found = v.find_pointer(pointer, ec);
-  return found && found->is_string() ? std::string(found->as_string()) : std::string();
-}
-
-class authgaps_env {
+class authgaps_env : public two_workspaces_env {
  public:
   static authgaps_env& shared() {
     static auto* instance = new authgaps_env();
     return *instance;
-  }
-
-  std::unique_ptr<two_workspaces> ws;
-
-  boost::json::value metadata(const std::string& query, boost::json::object vars = {},
-                              const std::string& bearer = "") {
-    return ws->graphql(query, std::move(vars), bearer, "/metadata");
-  }
-
-  std::string origin_of(const std::string& workspace_id) {
-    return "http://" +
-           ws->sql("SELECT subdomain FROM core.workspace WHERE id = '" + workspace_id + "'") +
-           ".localhost:3000/";
   }
 
   // signUp: the user's WORKSPACE_AGNOSTIC token (unverified until verify() or the mail's link).

@@ -9,7 +9,7 @@ using cohort::testing::authgaps_env;
 using cohort::testing::first_error;
 using cohort::testing::first_error_of;
 using cohort::testing::text_at;
-using cohort::testing::text_or_empty;
+using cohort::testing::text_or;
 
 constexpr const char* access_pointer =
     "/data/getAuthTokensFromLoginToken/tokens/accessOrWorkspaceAgnosticToken/token";
@@ -32,7 +32,7 @@ TEST(LoginTokenVerification, ARefusedTokenStillWorksOnceTheAddressIsVerified) {
     EXPECT_EQ(first_error_of(refused),
               (first_error{"Email is not verified", "FORBIDDEN", "EMAIL_NOT_VERIFIED"}))
         << json::serialize(refused);
-    EXPECT_EQ(text_or_empty(refused, access_pointer), "");
+    EXPECT_EQ(text_or(refused, access_pointer), "");
   }
 
   e.verify(email);

@@ -40,7 +40,7 @@ inline std::optional<mailed_link> link_in(const received_mail& mail) {
   return mailed_link{m[1], m[2], email};
 }
 
-class invitation_env {
+class invitation_env : public two_workspaces_env {
  public:
   static invitation_env& shared() {
     static auto* instance = new invitation_env();
@@ -48,12 +48,6 @@ class invitation_env {
   }
 
   smtp_sink sink;
-  std::unique_ptr<two_workspaces> ws;
-
-  boost::json::value metadata(const std::string& query, boost::json::object vars = {},
-                              const std::string& bearer = "") {
-    return ws->graphql(query, std::move(vars), bearer, "/metadata");
-  }
 
   boost::json::value send(const std::vector<std::string>& emails, const std::string& bearer) {
     boost::json::array list;

@@ -5,24 +5,11 @@
 
 #include <boost/json.hpp>
 
+#include "integration_support/json_reading.hpp"
 #include "permissions_server.hpp"
 
 using namespace cohort::testing;
 namespace json = boost::json;
-
-namespace {
-
-std::string string_at(const http_answer& answer, const std::string& pointer) {
-  boost::system::error_code ec;
-  const auto* v = answer.body.find_pointer(pointer, ec);
-  if (!v || !v->is_string()) {
-    ADD_FAILURE() << pointer << " in " << answer.text;
-    return {};
-  }
-  return std::string(v->as_string());
-}
-
-}  // namespace
 
 TEST(PermissionsThroughRoleMutations, AnApiKeysRoleIsEnforcedOnEveryRecordPath) {
   auto& s = permissions_server::shared();
@@ -33,7 +20,7 @@ TEST(PermissionsThroughRoleMutations, AnApiKeysRoleIsEnforcedOnEveryRecordPath) 
         canReadAllObjectRecords: true, canUpdateAllObjectRecords: true,
         canSoftDeleteAllObjectRecords: true, canDestroyAllObjectRecords: true,
         canBeAssignedToApiKeys: true }) { id } })");
-  const std::string role_id = string_at(role, "/data/createOneRole/id");
+  const std::string role_id = text_at(role.body, "/data/createOneRole/id");
   ASSERT_FALSE(role_id.empty());
   auto objects = s.demo_workspace::graphql(
       "/metadata",
@@ -62,12 +49,12 @@ TEST(PermissionsThroughRoleMutations, AnApiKeysRoleIsEnforcedOnEveryRecordPath) 
       R"(mutation($r: UUID!) { createApiKey(input: { name: "permission suite key",
         expiresAt: "2100-01-01T00:00:00Z", roleId: $r }) { id } })",
       json::object{{"r", role_id}});
-  const std::string key_id = string_at(key, "/data/createApiKey/id");
+  const std::string key_id = text_at(key.body, "/data/createApiKey/id");
   auto minted = s.demo_workspace::graphql("/metadata",
                                           R"(mutation($k: UUID!) { generateApiKeyToken(apiKeyId: $k,
         expiresAt: "2100-01-01T00:00:00Z") { token } })",
                                           json::object{{"k", key_id}});
-  const std::string token = string_at(minted, "/data/generateApiKeyToken/token");
+  const std::string token = text_at(minted.body, "/data/generateApiKeyToken/token");
   ASSERT_FALSE(token.empty());
 
   const std::string denied = "FORBIDDEN: Entity performing the request does not have permission";

@@ -67,7 +67,7 @@ std::string new_view(const std::string& name) {
   json::object body{{"name", name}, {"objectMetadataId", object_id_of("company")}, {"icon", "I"}};
   auto res = rest_a("POST", "/rest/metadata/views", json::serialize(body));
   EXPECT_EQ(res.status, 201u) << res.text;
-  return str(res.body, "/data/createOneView/id");
+  return text_or(res.body, "/data/createOneView/id");
 }
 
 }  // namespace
@@ -86,9 +86,9 @@ TEST(RestViewChildren, EveryRouteOfEveryFamily) {
     auto created = rest_a("POST", base, json::serialize(body));
     ASSERT_EQ(created.status, 201u) << created.text;
     const json::value item = created.body.at("data").at("createOne" + S);
-    const std::string id = str(item, "/id");
-    EXPECT_EQ(str(item, "/viewId"), view);
-    EXPECT_EQ(str(item, "/workspaceId"), e.a.id);
+    const std::string id = text_or(item, "/id");
+    EXPECT_EQ(text_or(item, "/viewId"), view);
+    EXPECT_EQ(text_or(item, "/workspaceId"), e.a.id);
     for (const auto& [k, v] : c.create) EXPECT_EQ(item.at(k), v) << k;
 
     auto listed = rest_a("GET", base + "?viewId=" + view);
@@ -102,9 +102,9 @@ TEST(RestViewChildren, EveryRouteOfEveryFamily) {
       auto everywhere = rest_a("GET", page);
       ASSERT_EQ(everywhere.status, 200u) << everywhere.text.substr(0, 300);
       for (const auto& x : everywhere.body.at("data").at(c.plural).as_array())
-        found = found || str(x, "/id") == id;
+        found = found || text_or(x, "/id") == id;
       if (!everywhere.body.at("pageInfo").at("hasNextPage").as_bool()) break;
-      page = base + "?limit=500&starting_after=" + str(everywhere.body, "/pageInfo/endCursor");
+      page = base + "?limit=500&starting_after=" + text_or(everywhere.body, "/pageInfo/endCursor");
     }
     EXPECT_TRUE(found) << "the list without viewId has every view's items";
 
@@ -164,7 +164,7 @@ TEST(RestViewChildren, AnotherWorkspacesChildIsNotFoundAndStaysUnchanged) {
       {"viewId", view}, {"fieldMetadataId", field_id_of("company", "name")}, {"direction", "DESC"}};
   auto created = rest_a("POST", "/rest/metadata/viewSorts", json::serialize(body));
   ASSERT_EQ(created.status, 201u) << created.text;
-  const std::string id = str(created.body, "/data/createOneViewSort/id");
+  const std::string id = text_or(created.body, "/data/createOneViewSort/id");
   const std::string row =
       "SELECT (data->>'direction') || '|' || coalesce(deleted_at::text, 'live') || '|' || "
       "updated_at::text FROM core.view_entity WHERE id = '" +

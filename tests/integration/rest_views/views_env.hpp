@@ -52,19 +52,13 @@ inline void expect_error(const json_answer& res, unsigned status, const char* er
   EXPECT_EQ(res.body, rest_error_body(status, error, message)) << res.text;
 }
 
-inline std::string str(const boost::json::value& v, std::string_view pointer) {
-  boost::system::error_code ec;
-  const auto* found = v.find_pointer(pointer, ec);
-  return found && found->is_string() ? std::string(found->as_string()) : std::string();
-}
-
 // The id of object `name_singular` in the workspace of `bearer` (A's by default), from
 // /rest/metadata/objects.
 inline std::string object_id_of(const std::string& name_singular, std::string bearer = {}) {
   if (bearer.empty()) bearer = views_env().a.access;
   auto objects = rest_call("GET", "/rest/metadata/objects", "", bearer);
   for (const auto& o : objects.body.at("data").at("objects").as_array()) {
-    if (o.at("nameSingular").as_string() == name_singular) return str(o, "/id");
+    if (o.at("nameSingular").as_string() == name_singular) return text_or(o, "/id");
   }
   ADD_FAILURE() << "no object " << name_singular << ": " << objects.text;
   return {};
@@ -77,7 +71,7 @@ inline std::string field_id_of(const std::string& name_singular, const std::stri
   auto object =
       rest_call("GET", "/rest/metadata/objects/" + object_id_of(name_singular, bearer), "", bearer);
   for (const auto& f : object.body.at("data").at("object").at("fields").as_array()) {
-    if (f.at("name").as_string() == field) return str(f, "/id");
+    if (f.at("name").as_string() == field) return text_or(f, "/id");
   }
   ADD_FAILURE() << "no field " << field << " on " << name_singular;
   return {};

@@ -15,7 +15,7 @@ namespace {
 
 std::vector<std::string> ids_of(const json::value& list, const char* key) {
   std::vector<std::string> out;
-  for (const auto& v : list.at("data").at(key).as_array()) out.push_back(str(v, "/id"));
+  for (const auto& v : list.at("data").at(key).as_array()) out.push_back(text_or(v, "/id"));
   return out;
 }
 
@@ -24,7 +24,7 @@ std::string create_view(const std::string& name) {
       {"name", name}, {"objectMetadataId", object_id_of("company")}, {"icon", "IconList"}};
   auto res = rest_a("POST", "/rest/metadata/views", json::serialize(body));
   EXPECT_EQ(res.status, 201u) << res.text;
-  return str(res.body, "/data/createOneView/id");
+  return text_or(res.body, "/data/createOneView/id");
 }
 
 }  // namespace
@@ -34,7 +34,7 @@ TEST(RestViews, ListIsTheEnvelopeOfEveryLiveViewInGraphqlOrder) {
   auto graphql = e.graphql("{ getCoreViews { id } }", {}, e.a.access, "/metadata");
   std::vector<std::string> want;
   for (const auto& v : graphql.at("data").at("getCoreViews").as_array())
-    want.push_back(str(v, "/id"));
+    want.push_back(text_or(v, "/id"));
   ASSERT_GT(want.size(), 4u) << "sign-up gives every object its INDEX view";
 
   auto res = rest_a("GET", "/rest/metadata/views");
@@ -64,7 +64,8 @@ TEST(RestViews, PagesForwardAndBackwardByIdCursors) {
     forward.insert(forward.end(), ids.begin(), ids.end());
     EXPECT_EQ(page.body.at("totalCount"), json::value(all.size()));
     if (!page.body.at("pageInfo").at("hasNextPage").as_bool()) break;
-    target = "/rest/metadata/views?limit=2&starting_after=" + str(page.body, "/pageInfo/endCursor");
+    target =
+        "/rest/metadata/views?limit=2&starting_after=" + text_or(page.body, "/pageInfo/endCursor");
   }
   EXPECT_EQ(forward, all);
 
@@ -78,7 +79,7 @@ TEST(RestViews, PagesForwardAndBackwardByIdCursors) {
     if (ids.empty()) break;
     EXPECT_LE(ids.size(), 2u);
     backward.insert(backward.begin(), ids.begin(), ids.end());
-    before = str(page.body, "/pageInfo/startCursor");
+    before = text_or(page.body, "/pageInfo/startCursor");
     EXPECT_EQ(before, ids.front());
   }
   EXPECT_EQ(backward, all);
@@ -109,7 +110,7 @@ TEST(RestViews, FilterByObjectMetadataId) {
   ASSERT_EQ(res.status, 200u) << res.text;
   const auto& views = res.body.at("data").at("views").as_array();
   ASSERT_FALSE(views.empty());
-  for (const auto& v : views) EXPECT_EQ(str(v, "/objectMetadataId"), company);
+  for (const auto& v : views) EXPECT_EQ(text_or(v, "/objectMetadataId"), company);
   EXPECT_EQ(res.body.at("totalCount"), json::value(views.size()));
 }
 
@@ -123,10 +124,10 @@ TEST(RestViews, CreateReadUpdateReplaceDelete) {
   auto created = rest_a("POST", "/rest/metadata/views", json::serialize(body));
   ASSERT_EQ(created.status, 201u) << created.text;
   const auto& view = created.body.at("data").at("createOneView");
-  const std::string id = str(view, "/id");
-  EXPECT_EQ(str(view, "/name"), "Big accounts");
-  EXPECT_EQ(str(view, "/type"), "KANBAN");
-  EXPECT_EQ(str(view, "/openRecordIn"), "SIDE_PANEL") << "Twenty's default";
+  const std::string id = text_or(view, "/id");
+  EXPECT_EQ(text_or(view, "/name"), "Big accounts");
+  EXPECT_EQ(text_or(view, "/type"), "KANBAN");
+  EXPECT_EQ(text_or(view, "/openRecordIn"), "SIDE_PANEL") << "Twenty's default";
   EXPECT_TRUE(view.at("viewFields").as_array().empty());
   EXPECT_EQ(e.sql("SELECT data->>'name' FROM core.view_entity WHERE id = '" + id + "'"),
             "Big accounts");
@@ -137,13 +138,13 @@ TEST(RestViews, CreateReadUpdateReplaceDelete) {
 
   auto patched = rest_a("PATCH", "/rest/metadata/views/" + id, R"({"name":"Bigger accounts"})");
   ASSERT_EQ(patched.status, 200u) << patched.text;
-  EXPECT_EQ(str(patched.body, "/data/updateOneView/name"), "Bigger accounts");
-  EXPECT_EQ(str(patched.body, "/data/updateOneView/type"), "KANBAN");
+  EXPECT_EQ(text_or(patched.body, "/data/updateOneView/name"), "Bigger accounts");
+  EXPECT_EQ(text_or(patched.body, "/data/updateOneView/type"), "KANBAN");
 
   auto put = rest_a("PUT", "/rest/metadata/views/" + id, R"({"isCompact":true})");
   ASSERT_EQ(put.status, 200u) << put.text;
   EXPECT_EQ(put.body.at("data").at("updateOneView").at("isCompact"), json::value(true));
-  EXPECT_EQ(str(put.body, "/data/updateOneView/name"), "Bigger accounts");
+  EXPECT_EQ(text_or(put.body, "/data/updateOneView/name"), "Bigger accounts");
 
   auto deleted = rest_a("DELETE", "/rest/metadata/views/" + id);
   ASSERT_EQ(deleted.status, 200u) << deleted.text;
@@ -203,9 +204,10 @@ TEST(RestViews, AnotherWorkspacesViewIsNotFoundAndStaysUnchanged) {
   auto b_list = rest_call("GET", "/rest/metadata/views", "", e.b.access);
   ASSERT_EQ(b_list.status, 200u);
   for (const auto& v : b_list.body.at("data").at("views").as_array()) {
-    EXPECT_NE(str(v, "/id"), id);
-    EXPECT_EQ(str(v, "/workspaceId"), e.b.id);
+    EXPECT_NE(text_or(v, "/id"), id);
+    EXPECT_EQ(text_or(v, "/workspaceId"), e.b.id);
   }
   EXPECT_EQ(e.sql(row), before);
-  EXPECT_EQ(str(rest_a("GET", "/rest/metadata/views/" + id).body, "/data/view/name"), "Only in A");
+  EXPECT_EQ(text_or(rest_a("GET", "/rest/metadata/views/" + id).body, "/data/view/name"),
+            "Only in A");
 }

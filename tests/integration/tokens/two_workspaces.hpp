@@ -163,4 +163,21 @@ class two_workspaces {
   std::shared_ptr<storage::pg::pool> pool_;
 };
 
+// What a suite's shared environment on a two_workspaces server reads through: /metadata calls
+// and a workspace's origin (for login tokens).
+struct two_workspaces_env {
+  std::unique_ptr<two_workspaces> ws;
+
+  boost::json::value metadata(const std::string& query, boost::json::object vars = {},
+                              const std::string& bearer = "") {
+    return ws->graphql(query, std::move(vars), bearer, "/metadata");
+  }
+
+  std::string origin_of(const std::string& workspace_id) {
+    return "http://" +
+           ws->sql("SELECT subdomain FROM core.workspace WHERE id = '" + workspace_id + "'") +
+           ".localhost:3000/";
+  }
+};
+
 }  // namespace cohort::testing
