@@ -284,6 +284,18 @@ void request::process(field_task& task) {
     if (first) raise(task.node, task.index, located("Resolver failed.", f));
     return;
   }
+  if (task.kind == detail::value_raw) {
+    // Finished text: only a null is looked at (the non-null rule); anything else is written as
+    // it is.
+    if (task.raw == "null") {
+      complete(task.node, task.index, f.definition->type, f, *task.parent_type, resolved{}, &task);
+      return;
+    }
+    slot& s = task.node->slots[task.index];
+    s.k = slot::kind::raw;
+    s.raw = &task.raw;
+    return;
+  }
   auto mode = task.kind == detail::value_shaped    ? value_mode::shaped
               : task.kind == detail::value_trusted ? value_mode::trusted
                                                    : value_mode::normal;

@@ -8,6 +8,7 @@
 #include <deque>
 #include <memory_resource>
 #include <mutex>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -19,12 +20,13 @@ namespace cohort::graphql::execution::detail {
 struct result_node;
 
 struct slot {
-  enum class kind : std::uint8_t { unset, omitted, null, leaf, node, trusted };
+  enum class kind : std::uint8_t { unset, omitted, null, leaf, node, trusted, raw };
   kind k = kind::unset;
   bool errored = false;  // graphql-js CollectedErrors: an error was recorded at this position
   boost::json::value leaf;
   result_node* child = nullptr;
   const boost::json::value* trusted = nullptr;
+  const std::string* raw = nullptr;  // raw: finished JSON text, held by its field_task
 };
 
 struct result_node {
@@ -68,7 +70,7 @@ struct resolved {
 };
 
 enum task_state : int { calling = 0, waiting = 1, done_inline = 2 };
-enum completion_kind : int { value_normal = 0, value_shaped, value_trusted, errors };
+enum completion_kind : int { value_normal = 0, value_shaped, value_trusted, value_raw, errors };
 
 struct field_task {
   result_node* node = nullptr;
@@ -80,6 +82,7 @@ struct field_task {
   std::atomic<int> state{calling};
   int kind = value_normal;
   boost::json::value value;
+  std::string raw;  // value_raw: the JSON text (stable: tasks live in a deque)
   std::vector<field_error> errors;
   bool dropped = false;  // completed by the completion's destructor
 };

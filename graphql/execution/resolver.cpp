@@ -103,6 +103,9 @@ void completion::resolve_shaped(json::value value) {
 void completion::resolve_trusted(json::value value) {
   deliver(detail::value_trusted, std::move(value), {});
 }
+void completion::resolve_raw(std::string json_text) {
+  deliver(detail::value_raw, nullptr, {}, std::move(json_text));
+}
 void completion::fail(field_error error) {
   std::vector<field_error> errors;
   errors.push_back(std::move(error));
@@ -112,12 +115,14 @@ void completion::fail(std::vector<field_error> errors) {
   deliver(detail::errors, nullptr, std::move(errors));
 }
 
-void completion::deliver(int kind, json::value value, std::vector<field_error> errors) {
+void completion::deliver(int kind, json::value value, std::vector<field_error> errors,
+                         std::string raw) {
   if (task_ == nullptr) return;
   detail::field_task* task = std::exchange(task_, nullptr);
   task->kind = kind;
   task->value = std::move(value);
   task->errors = std::move(errors);
+  task->raw = std::move(raw);
   int expected = detail::calling;
   if (task->state.compare_exchange_strong(expected, detail::done_inline,
                                           std::memory_order_acq_rel)) {

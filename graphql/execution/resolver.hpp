@@ -93,6 +93,12 @@ class completion {
   // A value written to the response as it is, unchecked: the caller guarantees it matches the
   // sub-selection (keys, order, non-null, serialized leaves).
   void resolve_trusted(boost::json::value value);
+  // The field's whole value as finished JSON text (compact, keys in response order, leaves as
+  // their scalars serialize them), copied into the response as it is: no DOM is built and nothing
+  // below the field is completed. Only `null` is looked at: a null for a non-null field raises
+  // the usual error. For answers whose producer vouches for every byte (the record resolvers'
+  // statements PostgreSQL writes, when the binder found them safe).
+  void resolve_raw(std::string json_text);
   void fail(field_error error);
   // Several errors for this field (the first one nulls it).
   void fail(std::vector<field_error> errors);
@@ -104,7 +110,8 @@ class completion {
   friend struct detail::request;
   completion(std::shared_ptr<detail::request> req, detail::field_task* task)
       : req_(std::move(req)), task_(task) {}
-  void deliver(int kind, boost::json::value value, std::vector<field_error> errors);
+  void deliver(int kind, boost::json::value value, std::vector<field_error> errors,
+               std::string raw = {});
   std::shared_ptr<detail::request> req_;
   detail::field_task* task_ = nullptr;
 };

@@ -123,6 +123,9 @@ void write_slot(std::string& out, const slot& s) {
     case slot::kind::trusted:
       write_value(out, *s.trusted);
       break;
+    case slot::kind::raw:
+      out += *s.raw;
+      break;
     case slot::kind::node:
       if (s.child->failed) {
         out += "null";

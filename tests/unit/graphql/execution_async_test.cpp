@@ -1,7 +1,7 @@
 // Completion-driven execution: query root fields all started and completed in any order, mutation
 // root fields one after another, completions from other threads, a root resolver answering a whole
-// subtree with shaped (or trusted) JSON built from the merged sub-selection, resolvers that throw
-// or drop their completion.
+// subtree with shaped (or trusted) JSON built from the merged sub-selection or with finished JSON
+// text (raw), resolvers that throw or drop their completion.
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -33,6 +33,7 @@ std::shared_ptr<const type::schema> make_schema() {
   person.field("name", "FullName");
   person.field("city", "String!");
   person.field("company", "Company");
+  person.field("employer", "Company!");
   auto& edge = b.add_object("PersonEdge");
   edge.field("node", "Person!");
   edge.field("cursor", "String");
@@ -47,6 +48,8 @@ std::shared_ptr<const type::schema> make_schema() {
   q.field("dropped", "String");
   auto& people = q.field("people", "PersonConnection");
   people.arg("first", "Int");
+  q.field("required", "PersonConnection!");
+  q.field("list", "[Company]");
   auto& m = b.add_object("Mutation");
   m.field("first", "String");
   m.field("second", "String!");
@@ -349,6 +352,124 @@ TEST(ExecutionAsync, NestedResolversReadTheirParentAndContext) {
   EXPECT_EQ(
       result->body,
       R"({"data":{"people":{"edges":[{"node":{"city":"p1@[\"people\",\"edges\",0,\"node\",\"city\"]#42"}}]}}})");
+}
+
+// --- raw completions (completion::resolve_raw): the text lands byte for byte at the field's
+// place; only its `null` is looked at.
+
+std::string run_raw(std::string_view query, std::shared_ptr<execution::resolver_map> map) {
+  auto result = execution::execute_sync(request(query, std::move(map)));
+  EXPECT_TRUE(result);
+  return result ? result->body : std::string();
+}
+
+// Text the writer would never produce itself (spacing, an escaped slash, an exponent): what
+// arrives is what leaves.
+constexpr const char* kPeopleText =
+    R"({"edges":[{"node":{"id":"p1","city":"Paris\/Nord"}}],"totalCount":1e0})";
+
+TEST(ExecutionRaw, RootFieldTextLandsUnderItsAliasBesideOtherFields) {
+  auto map = std::make_shared<execution::resolver_map>(schema());
+  map->set("Query", "a", [](resolve_info&, completion done) { done.resolve("A"); });
+  map->set("Query", "people",
+           [](resolve_info&, completion done) { done.resolve_raw(kPeopleText); });
+  EXPECT_EQ(run_raw("{ a p: people { edges { node { id city } } totalCount } z: a }", map),
+            std::string(R"({"data":{"a":"A","p":)") + kPeopleText + R"(,"z":"A"}})");
+}
+
+TEST(ExecutionRaw, NothingBelowARawFieldIsCompletedOrResolved) {
+  int nested_calls = 0;
+  auto map = std::make_shared<execution::resolver_map>(schema());
+  map->set("Query", "people",
+           [](resolve_info&, completion done) { done.resolve_raw(R"({"edges":[]})"); });
+  map->set("Person", "city", [&](resolve_info&, completion done) {
+    ++nested_calls;
+    done.resolve("resolver");
+  });
+  // totalCount (Int!) is absent from the text: a raw answer is not checked against the selection.
+  EXPECT_EQ(run_raw("{ people { edges { node { city } } totalCount } }", map),
+            R"({"data":{"people":{"edges":[]}}})");
+  EXPECT_EQ(nested_calls, 0);
+}
+
+TEST(ExecutionRaw, NestedResolverInsideAListAnswersRaw) {
+  auto map = std::make_shared<execution::resolver_map>(schema());
+  map->set("Query", "people", [](resolve_info&, completion done) {
+    done.resolve(
+        json::parse(R"({"edges":[{"node":{"id":"p1"}},{"node":{"id":"p2"}}],"totalCount":2})"));
+  });
+  map->set("Person", "company", [](resolve_info& info, completion done) {
+    const auto& id = info.parent().as_object().at("id").as_string();
+    if (id == "p1") {
+      done.resolve_raw(R"({"id":"c1","name":"Acme"})");
+    } else {
+      done.resolve_raw("null");
+    }
+  });
+  EXPECT_EQ(
+      run_raw("{ people { totalCount edges { node { id c: company { name } } } } }", map),
+      R"({"data":{"people":{"totalCount":2,"edges":[{"node":{"id":"p1","c":{"id":"c1","name":"Acme"}}},{"node":{"id":"p2","c":null}}]}}})");
+}
+
+TEST(ExecutionRaw, ListFieldTextIsCopiedWhole) {
+  auto map = std::make_shared<execution::resolver_map>(schema());
+  map->set("Query", "list", [](resolve_info&, completion done) {
+    done.resolve_raw(R"([{"id":"c1"},null,{"id":"c2"}])");
+  });
+  EXPECT_EQ(run_raw("{ list { id } }", map), R"({"data":{"list":[{"id":"c1"},null,{"id":"c2"}]}})");
+}
+
+TEST(ExecutionRaw, NullFollowsTheNonNullRule) {
+  auto map = std::make_shared<execution::resolver_map>(schema());
+  map->set("Query", "a", [](resolve_info&, completion done) { done.resolve("A"); });
+  map->set("Query", "people", [](resolve_info&, completion done) { done.resolve_raw("null"); });
+  map->set("Query", "required", [](resolve_info&, completion done) { done.resolve_raw("null"); });
+  EXPECT_EQ(run_raw("{ a people { totalCount } }", map), R"({"data":{"a":"A","people":null}})");
+  EXPECT_EQ(
+      run_raw("{ a required { totalCount } }", map),
+      R"({"errors":[{"message":"Cannot return null for non-nullable field Query.required.","locations":[{"line":1,"column":5}],"path":["required"]}],"data":null})");
+
+  // Below a list item: the null of a non-null nested field nulls its parent object.
+  map->set("Query", "people", [](resolve_info&, completion done) {
+    done.resolve(json::parse(R"({"edges":[{"node":{"id":"p1"}}],"totalCount":1})"));
+  });
+  map->set("Person", "employer", [](resolve_info&, completion done) { done.resolve_raw("null"); });
+  EXPECT_EQ(
+      run_raw("{ people { edges { node { id employer { id } } } } }", map),
+      R"({"errors":[{"message":"Cannot return null for non-nullable field Person.employer.","locations":[{"line":1,"column":30}],"path":["people","edges",0,"node","employer"]}],"data":{"people":null}})");
+}
+
+TEST(ExecutionRaw, TextFromAnotherThreadAndSerialMutations) {
+  // first (String), second (String!) one after the other, each answered from a thread.
+  auto map = std::make_shared<execution::resolver_map>(schema());
+  std::vector<std::thread> threads;
+  std::mutex threads_mutex;
+  for (const char* f : {"first", "second"}) {
+    map->set("Mutation", f, [&, f](resolve_info&, completion done) {
+      std::lock_guard lock(threads_mutex);
+      threads.emplace_back([f, done = std::move(done)]() mutable {
+        done.resolve_raw(std::string("\"") + f + "\"");
+      });
+    });
+  }
+  std::promise<execution::execution_result> promise;
+  auto future = promise.get_future();
+  execution::execute(request("mutation { first s: second }", map),
+                     [&](execution::execution_result r) { promise.set_value(std::move(r)); });
+  ASSERT_EQ(future.wait_for(std::chrono::seconds(5)), std::future_status::ready);
+  EXPECT_EQ(future.get().body, R"({"data":{"first":"first","s":"second"}})");
+  std::lock_guard lock(threads_mutex);
+  for (auto& t : threads) t.join();
+}
+
+TEST(ExecutionRaw, OnlyTheFirstCompletionCounts) {
+  auto map = std::make_shared<execution::resolver_map>(schema());
+  map->set("Query", "people", [](resolve_info&, completion done) {
+    done.resolve_raw(R"({"totalCount":1})");
+    done.resolve_raw(R"({"totalCount":2})");
+    done.fail(execution::field_error("late"));
+  });
+  EXPECT_EQ(run_raw("{ people { totalCount } }", map), R"({"data":{"people":{"totalCount":1}}})");
 }
 
 }  // namespace
