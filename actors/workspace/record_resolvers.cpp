@@ -2,6 +2,7 @@
 
 #include "actors/workspace/binder/group_by_binder.hpp"
 #include "actors/workspace/binder/source_records_binder.hpp"
+#include "actors/workspace/binder/verbatim_answer.hpp"
 #include "storage/query/run.hpp"
 
 namespace cohort::actors::workspace {
@@ -42,6 +43,7 @@ ex::field_resolver record_resolver(std::shared_ptr<storage::pg::pool> pool,
     }
     auto& query = std::get<model::record_query>(bound);
     query.permissions = context->who.permissions;  // checked by the compiler, for every path
+    query.verbatim = binder::verbatim_answer_for(query, *meta, info, *context->model);
     // completion is move-only and std::function needs a copyable callable.
     auto pending = std::make_shared<ex::completion>(std::move(done));
     storage::query::run(
@@ -49,6 +51,8 @@ ex::field_resolver record_resolver(std::shared_ptr<storage::pg::pool> pool,
         [pending](storage::query::run_result result) {
           if (auto* e = std::get_if<storage::query::record_error>(&result)) {
             pending->fail(record_field_error(*e));
+          } else if (auto* text = std::get_if<storage::query::verbatim_text>(&result)) {
+            pending->resolve_raw(std::move(text->text));
           } else {
             pending->resolve_shaped(std::move(std::get<boost::json::value>(result)));
           }

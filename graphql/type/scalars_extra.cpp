@@ -24,8 +24,10 @@ bool is_hex(char c) {
   return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'f');
 }
 
+}  // namespace
+
 // The `uuid` package's validate(): versions 1-8, the nil UUID and the max UUID.
-bool is_uuid(std::string_view s) {
+bool is_valid_uuid(std::string_view s) {
   if (s.size() != 36) return false;
   for (std::size_t i = 0; i < 36; ++i) {
     bool dash = i == 8 || i == 13 || i == 18 || i == 23;
@@ -40,9 +42,11 @@ bool is_uuid(std::string_view s) {
          (variant == '8' || variant == '9' || variant == 'a' || variant == 'b');
 }
 
+namespace {
+
 coercion_result check_uuid(const bj::value& v) {
   if (!v.is_string()) return coercion_result::error("UUID must be a string");
-  if (!is_uuid(v.get_string())) return coercion_result::error("Invalid UUID");
+  if (!is_valid_uuid(v.get_string())) return coercion_result::error("Invalid UUID");
   return v;
 }
 

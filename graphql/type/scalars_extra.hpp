@@ -3,6 +3,8 @@
 // (tightened where Twenty accepts what would fail later, e.g. an invalid UUID literal).
 #pragma once
 
+#include <string_view>
+
 #include "graphql/type/schema_builder.hpp"
 
 namespace cohort::graphql::type::twenty_scalars {
@@ -20,5 +22,9 @@ scalar_config position();           // Position: number, "first" or "last"
 scalar_config ts_vector();          // TSVector: string
 scalar_config upload();             // Upload: an upload reference object placed by the HTTP layer
 scalar_config raw_json();           // RawJSONScalar: JSON text out parsed, JSON in stringified
+
+// What the UUID scalar accepts (the `uuid` package's validate(): versions 1-8 with the RFC
+// variant, the nil and the max UUID): record answers written through check their UUIDs with it.
+bool is_valid_uuid(std::string_view text);
 
 }  // namespace cohort::graphql::type::twenty_scalars

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/permissions/effective_permissions.hpp"
@@ -155,6 +156,21 @@ struct record_actor {
   std::optional<std::string> context = "{}";
 };
 
+// GraphQL reads only: the statement's JSON text goes to the response as it is (compacted), without
+// being parsed and completed again. The binder sets it when every leaf of the selection is one
+// whose text PostgreSQL writes exactly as its GraphQL scalar would serialize it
+// (actors/workspace/binder/verbatim_answer); what cannot be known before the rows are read is
+// checked on each answer's text while it is compacted (storage/query/verbatim_text), and an answer
+// that fails a check takes the parsed path.
+struct verbatim_answer {
+  bool wanted = false;
+  // UUID leaves: the UUID scalar's rule (the binder's, from the graphql layer), which every
+  // UUID-shaped string of the answer must pass.
+  bool (*valid_uuid)(std::string_view) = nullptr;
+  bool check_date_times = false;  // DateTime leaves: no year past 9999
+  bool no_nulls = false;          // non-null leaves over nullable columns: no null at all
+};
+
 struct record_query {
   std::string object;  // nameSingular
   record_operation operation = record_operation::find_many;
@@ -186,6 +202,7 @@ struct record_query {
   // compiler refuses what they do not allow before writing any SQL
   // (storage/query/permission_check).
   std::shared_ptr<const effective_permissions> permissions;
+  verbatim_answer verbatim;
 };
 
 }  // namespace cohort::model

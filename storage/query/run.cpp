@@ -8,6 +8,7 @@
 #include "storage/events/outbox_doorbell.hpp"
 #include "storage/query/compile.hpp"
 #include "storage/query/db_errors.hpp"
+#include "storage/query/verbatim_text.hpp"
 
 namespace cohort::storage::query {
 
@@ -30,6 +31,7 @@ struct statement_run {
   std::string object;
   std::shared_ptr<core::standing_guard> guard;
   bool writes = false;  // a committed write has outbox rows for the relays
+  model::verbatim_answer verbatim;
   run_callback done;
   int attempt = 0;
 };
@@ -50,6 +52,15 @@ void answer(statement_run& run, pg::result r) {
       run.done(boost::json::value(nullptr));
     }
     return;
+  }
+  if (run.verbatim.wanted) {
+    std::string text(r.get(0, 0));
+    if (compact_verbatim(text, run.verbatim)) {
+      spdlog::debug("record query on {}: answer written through", run.object);
+      run.done(verbatim_text{std::move(text)});
+      return;
+    }
+    spdlog::debug("record query on {}: answer failed a check, parsed", run.object);
   }
   boost::system::error_code ec;
   auto value = boost::json::parse(r.get(0, 0), ec);
@@ -110,9 +121,9 @@ void run(pg::pool& pool, const model::record_query& query, const model::workspac
     done(std::move(*error));
     return;
   }
-  send(std::make_shared<statement_run>(
-      statement_run{pool, std::get<compiled_statement>(std::move(compiled)), query.object,
-                    std::move(guard), model::writes_records(query.operation), std::move(done)}));
+  send(std::make_shared<statement_run>(statement_run{
+      pool, std::get<compiled_statement>(std::move(compiled)), query.object, std::move(guard),
+      model::writes_records(query.operation), query.verbatim, std::move(done)}));
 }
 
 run_result run_sync(pg::pool& pool, const model::record_query& query,

@@ -1,10 +1,13 @@
 // Compiles and runs one record query on the pool: the answer is the statement's JSON, parsed once
 // and ready to hand to the GraphQL executor (or REST) as a shaped value, or a record_error. Errors
 // from PostgreSQL are logged and translated (unique / not-null violations, guards) without SQL.
+// A query that asks for it (record_query::verbatim) gets the text itself instead, compacted and
+// checked (verbatim_text.hpp), when the checks pass.
 #pragma once
 
 #include <boost/json/value.hpp>
 #include <functional>
+#include <string>
 #include <variant>
 
 #include "model/query/record_query.hpp"
@@ -15,7 +18,12 @@
 
 namespace cohort::storage::query {
 
-using run_result = std::variant<boost::json::value, record_error>;
+// The statement's JSON text as the GraphQL response writer would write it.
+struct verbatim_text {
+  std::string text;
+};
+
+using run_result = std::variant<boost::json::value, record_error, verbatim_text>;
 using run_callback = std::function<void(run_result)>;
 
 // `done` runs on a pool thread, or at once on the caller's thread when compilation fails. The
