@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "graphql/type/scalars.hpp"
+#include "graphql/type/scalars_extra.hpp"
 #include "graphql/utilities/js_values.hpp"
 #include "graphql/utilities/value_literal_parser.hpp"
 
@@ -506,6 +507,22 @@ TEST(TypeScalars, SpecifiedScalarNames) {
   }
   EXPECT_FALSE(type::is_specified_scalar_name("DateTime"));
   EXPECT_EQ(type::specified_scalar_description("UUID"), nullptr);
+}
+
+TEST(TwentyScalars, ValidUuidIsTheUuidPackagesRule) {
+  using type::twenty_scalars::is_valid_uuid;
+  EXPECT_TRUE(is_valid_uuid("0db9fceb-3cc8-424c-9474-74ab172bea1f"));
+  EXPECT_TRUE(is_valid_uuid("0DB9FCEB-3CC8-824C-B474-74AB172BEA1F"));
+  EXPECT_TRUE(is_valid_uuid("00000000-0000-0000-0000-000000000000"));
+  EXPECT_TRUE(is_valid_uuid("ffffffff-ffff-ffff-ffff-ffffffffffff"));
+  EXPECT_TRUE(is_valid_uuid("FFFFFFFF-ffff-FFFF-ffff-FFFFFFFFFFFF"));
+  EXPECT_FALSE(is_valid_uuid("0db9fceb-3cc8-024c-9474-74ab172bea1f"));  // version 0
+  EXPECT_FALSE(is_valid_uuid("0db9fceb-3cc8-924c-9474-74ab172bea1f"));  // version 9
+  EXPECT_FALSE(is_valid_uuid("0db9fceb-3cc8-424c-c474-74ab172bea1f"));  // variant c
+  EXPECT_FALSE(is_valid_uuid("00000000-0000-0000-0000-00000000000f"));
+  EXPECT_FALSE(is_valid_uuid("0db9fceb3cc8-424c-9474-74ab172bea1f0"));
+  EXPECT_FALSE(is_valid_uuid("0db9fceb-3cc8-424c-9474-74ab172bea1"));
+  EXPECT_FALSE(is_valid_uuid("0db9fceb-3cc8-424c-9474-74ab172bea1g"));
 }
 
 }  // namespace
