@@ -54,8 +54,8 @@ void answer(statement_run& run, pg::result r) {
     return;
   }
   if (run.verbatim.wanted) {
-    std::string text(r.get(0, 0));
-    if (compact_verbatim(text, run.verbatim)) {
+    std::string text;
+    if (compact_verbatim(r.get(0, 0), text, run.verbatim)) {
       spdlog::debug("record query on {}: answer written through", run.object);
       run.done(verbatim_text{std::move(text)});
       return;

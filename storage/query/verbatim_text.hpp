@@ -7,13 +7,15 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "model/query/record_query.hpp"
 
 namespace cohort::storage::query {
 
-// Removes the whitespace between tokens in place. False when a check fails (the text is then
-// left half compacted: parse the original instead).
-bool compact_verbatim(std::string& text, const model::verbatim_answer& checks);
+// `text` without the whitespace between its tokens, into `out` (replaced). False when a check
+// fails (`out` is then unspecified: parse `text` instead).
+bool compact_verbatim(std::string_view text, std::string& out,
+                      const model::verbatim_answer& checks);
 
 }  // namespace cohort::storage::query

@@ -16,9 +16,15 @@ bool uuid_rule(std::string_view s) {
   return s[14] >= '1' && s[14] <= '8';  // a stand-in for the UUID scalar's rule
 }
 
-std::string compacted(std::string text, const verbatim_answer& checks = {}) {
-  EXPECT_TRUE(compact_verbatim(text, checks)) << text;
-  return text;
+std::string compacted(std::string_view text, const verbatim_answer& checks = {}) {
+  std::string out = "left over";
+  EXPECT_TRUE(compact_verbatim(text, out, checks)) << text;
+  return out;
+}
+
+bool refused(std::string_view text, const verbatim_answer& checks = {}) {
+  std::string out;
+  return !compact_verbatim(text, out, checks);
 }
 
 TEST(QueryVerbatimText, RemovesPostgresSpacingOutsideStrings) {
@@ -36,8 +42,7 @@ TEST(QueryVerbatimText, NoNullsRefusesAnyNullOutsideStrings) {
   verbatim_answer checks;
   checks.no_nulls = true;
   EXPECT_EQ(compacted(R"({"a" : "null", "n" : 1})", checks), R"({"a":"null","n":1})");
-  std::string text = R"({"a" : "x", "b" : null})";
-  EXPECT_FALSE(compact_verbatim(text, checks));
+  EXPECT_TRUE(refused(R"({"a" : "x", "b" : null})", checks));
 }
 
 TEST(QueryVerbatimText, UuidShapedStringsMustPassTheScalarsRule) {
@@ -45,8 +50,7 @@ TEST(QueryVerbatimText, UuidShapedStringsMustPassTheScalarsRule) {
   checks.valid_uuid = uuid_rule;
   EXPECT_EQ(compacted(R"({"id" : "0db9fceb-3cc8-424c-9474-74ab172bea1f"})", checks),
             R"({"id":"0db9fceb-3cc8-424c-9474-74ab172bea1f"})");
-  std::string text = R"({"id" : "0db9fceb-3cc8-024c-9474-74ab172bea1f"})";
-  EXPECT_FALSE(compact_verbatim(text, checks));
+  EXPECT_TRUE(refused(R"({"id" : "0db9fceb-3cc8-024c-9474-74ab172bea1f"})", checks));
   // Without the check, any string goes.
   EXPECT_EQ(compacted(R"({"id" : "0db9fceb-3cc8-024c-9474-74ab172bea1f"})"),
             R"({"id":"0db9fceb-3cc8-024c-9474-74ab172bea1f"})");
@@ -57,13 +61,11 @@ TEST(QueryVerbatimText, DateTimesPastYear9999AreRefused) {
   checks.check_date_times = true;
   EXPECT_EQ(compacted(R"({"at" : "2026-12-07T23:50:49.589Z", "zip" : "75001-1234"})", checks),
             R"({"at":"2026-12-07T23:50:49.589Z","zip":"75001-1234"})");
-  std::string text = R"({"at" : "10000-01-01T00:00:00.000Z"})";
-  EXPECT_FALSE(compact_verbatim(text, checks));
+  EXPECT_TRUE(refused(R"({"at" : "10000-01-01T00:00:00.000Z"})", checks));
 }
 
 TEST(QueryVerbatimText, UnterminatedStringIsRefused) {
-  std::string text = R"({"a" : "x)";
-  EXPECT_FALSE(compact_verbatim(text, {}));
+  EXPECT_TRUE(refused(R"({"a" : "x)", {}));
 }
 
 }  // namespace
