@@ -213,13 +213,11 @@ void pass_remembered(const request_gate_services& s, http::request req, http::re
 
 void check_or_pass_remembered(const request_gate_services& s, http::request req,
                               http::responder done, gate_pass pass, token_identity who) {
-  // Requests that queue for a connection share the standing statement with every request of the
-  // same token queued with them (storage/pg/shared_statement.hpp): under that load one statement
-  // serves many requests, which costs PostgreSQL less than a guard per request (bench/records/
-  // README.md, "the fast path"). The guard pays when a connection is free: it saves the round
-  // trip.
-  const bool queueing = s.pool->stats().waiting > 0;
-  if (auto key = who.memory_key(); !key.empty() && !queueing) {
+  // Under load too: the pool lets only a few reads run at once (pg::admission), so requests
+  // queue for a read slot most of the time, while a standing statement (not a read) would run at
+  // once beside them, alone, and add a round trip and a thread crossing to each request
+  // (bench/records/README.md, "read admission").
+  if (auto key = who.memory_key(); !key.empty()) {
     if (auto standing = process_standings().find(key); standing && is_record_only_request(req)) {
       return pass_remembered(s, std::move(req), std::move(done), std::move(pass), std::move(who),
                              *standing);

@@ -70,34 +70,39 @@ void pool::acquire(std::function<void(lease)> done) {
   core_->acquire(std::move(done));
 }
 
-void pool::query(std::string sql, params args, callback done, bool prepare) {
-  core_->acquire([sql = std::move(sql), args = std::move(args), done = std::move(done),
-                  prepare](lease conn) mutable {
-    if (!conn) return done(result::failure(conn.error()));
-    // The lease travels with the callback and returns the connection once it has run.
-    conn.query(
-        std::move(sql), std::move(args),
-        [conn, done](result outcome) mutable {
-          // Back to the pool first, so that a caller issuing its next query from `done` (or
-          // right after being woken by it) finds this connection idle instead of opening
-          // another.
-          conn.release();
-          done(std::move(outcome));
-        },
-        prepare);
-  });
+void pool::query(std::string sql, params args, callback done, bool prepare, admission kind) {
+  core_->acquire(
+      [sql = std::move(sql), args = std::move(args), done = std::move(done),
+       prepare](lease conn) mutable {
+        if (!conn) return done(result::failure(conn.error()));
+        // The lease travels with the callback and returns the connection once it has run.
+        conn.query(
+            std::move(sql), std::move(args),
+            [conn, done](result outcome) mutable {
+              // Back to the pool first, so that a caller issuing its next query from `done` (or
+              // right after being woken by it) finds this connection idle instead of opening
+              // another.
+              conn.release();
+              done(std::move(outcome));
+            },
+            prepare);
+      },
+      kind);
 }
 
-void pool::guarded_query(statement guard, std::string sql, params args, callback done) {
-  core_->acquire([guard = std::move(guard), sql = std::move(sql), args = std::move(args),
-                  done = std::move(done)](lease conn) mutable {
-    if (!conn) return done(result::failure(conn.error()));
-    conn.guarded_query(std::move(guard.sql), std::move(guard.args), std::move(sql), std::move(args),
-                       [conn, done](result outcome) mutable {
-                         conn.release();
-                         done(std::move(outcome));
-                       });
-  });
+void pool::guarded_query(statement guard, std::string sql, params args, callback done,
+                         admission kind) {
+  core_->acquire(
+      [guard = std::move(guard), sql = std::move(sql), args = std::move(args),
+       done = std::move(done)](lease conn) mutable {
+        if (!conn) return done(result::failure(conn.error()));
+        conn.guarded_query(std::move(guard.sql), std::move(guard.args), std::move(sql),
+                           std::move(args), [conn, done](result outcome) mutable {
+                             conn.release();
+                             done(std::move(outcome));
+                           });
+      },
+      kind);
 }
 
 void pool::transaction(std::vector<statement> statements,

@@ -50,12 +50,14 @@ class pool {
   // with every connection busy the request waits in a bounded queue, beyond which it fails at
   // once with error_kind::queue_full. The statement is prepared on first use per connection;
   // pass prepare = false for one-off SQL (DDL) so it does not fill the statement cache.
-  void query(std::string sql, params args, callback done, bool prepare = true);
+  void query(std::string sql, params args, callback done, bool prepare = true,
+             admission kind = admission::any);
   // Runs `guard` and then the statement in one libpq pipeline on one connection (one round trip,
   // one implicit transaction): when the guard raises, the statement is skipped, nothing of it
   // commits, and the result is the guard's error with SQLSTATE "CHST1" (the guard's own SQLSTATE
   // and message in the message). Otherwise the statement's result, as query() gives it.
-  void guarded_query(statement guard, std::string sql, params args, callback done);
+  void guarded_query(statement guard, std::string sql, params args, callback done,
+                     admission kind = admission::any);
   // Runs the statements in order on one connection inside BEGIN ... COMMIT; rolls back on the
   // first error.
   void transaction(std::vector<statement> statements, std::function<void(transaction_result)> done);

@@ -1,5 +1,7 @@
 #include "storage/pg/pool_core.hpp"
 
+#include <algorithm>
+
 #include <boost/asio/post.hpp>
 
 #include "storage/pg/connection.hpp"
@@ -9,31 +11,30 @@ namespace cohort::storage::pg {
 pool_core::pool_core(std::shared_ptr<boost::asio::io_context> io, pool_options options)
     : io_(std::move(io)), options_(std::move(options)) {}
 
-void pool_core::acquire(std::function<void(lease)> waiter) {
+void pool_core::acquire(std::function<void(lease)> waiter, admission kind) {
   std::unique_lock lock(mutex_);
   if (closed_) {
     lock.unlock();
     return fail_later(std::move(waiter), error_kind::shut_down, "57P01",
                       "the connection pool is shut down");
   }
-  if (!idle_.empty()) {
+  const bool admissible = kind != admission::read || read_admissible();
+  if (admissible && !idle_.empty()) {
     auto conn = std::move(idle_.back());
     idle_.pop_back();
     idle_count_--;
     in_use_++;
-    lock.unlock();
-    return hand_over(conn, std::move(waiter));
+    return start(conn, {std::move(waiter), kind}, lock);
   }
-  if (all_.size() < std::max<std::size_t>(options_.max_connections, 1)) {
+  if (admissible && all_.size() < std::max<std::size_t>(options_.max_connections, 1)) {
     // Opened lazily: the connection connects when its first statement arrives.
     auto conn = std::make_shared<connection>(io_, shared_from_this());
     all_.push_back(conn);
     in_use_++;
-    lock.unlock();
-    return hand_over(conn, std::move(waiter));
+    return start(conn, {std::move(waiter), kind}, lock);
   }
   if (waiting_.size() < options_.max_queue) {
-    waiting_.push_back(std::move(waiter));
+    waiting_.push_back({std::move(waiter), kind});
     waiting_count_++;
     return;
   }
@@ -43,8 +44,21 @@ void pool_core::acquire(std::function<void(lease)> waiter) {
                  std::to_string(options_.max_queue) + ")");
 }
 
+bool pool_core::read_admissible() const {
+  return options_.max_concurrent_reads == 0 ||
+         running_reads_.size() < options_.max_concurrent_reads;
+}
+
+void pool_core::start(const std::shared_ptr<connection>& conn, waiter_entry entry,
+                      std::unique_lock<std::mutex>& lock) {
+  if (entry.kind == admission::read) running_reads_.push_back(conn.get());
+  lock.unlock();
+  hand_over(conn, std::move(entry.fn));
+}
+
 void pool_core::give_back(const std::shared_ptr<connection>& conn, bool discard) {
   std::unique_lock lock(mutex_);
+  std::erase(running_reads_, conn.get());
   if (closed_) {
     std::erase(all_, conn);
     in_use_--;
@@ -53,12 +67,18 @@ void pool_core::give_back(const std::shared_ptr<connection>& conn, bool discard)
     return;
   }
   (void)discard;  // a discarded connection was closed; it reconnects when next used
-  if (!waiting_.empty()) {
-    auto waiter = std::move(waiting_.front());
-    waiting_.pop_front();
+  // The oldest waiter that may run: the first in line, unless it is a read while the reads are
+  // at their limit, in which case the first write behind it (reads keep their order).
+  auto next = waiting_.begin();
+  if (!read_admissible()) {
+    next = std::find_if(waiting_.begin(), waiting_.end(),
+                        [](const waiter_entry& w) { return w.kind != admission::read; });
+  }
+  if (next != waiting_.end()) {
+    auto entry = std::move(*next);
+    waiting_.erase(next);
     waiting_count_--;
-    lock.unlock();
-    return hand_over(conn, std::move(waiter));
+    return start(conn, std::move(entry), lock);
   }
   idle_.push_back(conn);
   idle_count_++;
@@ -93,7 +113,7 @@ void pool_core::shutdown() {
   for (const auto& conn : idle) std::erase(all_, conn);
   lock.unlock();
   for (auto& waiter : waiting) {
-    fail_later(std::move(waiter), error_kind::shut_down, "57P01",
+    fail_later(std::move(waiter.fn), error_kind::shut_down, "57P01",
                "the connection pool shut down before the query ran");
   }
   for (auto& conn : idle) conn->post([conn] { conn->close(); });

@@ -24,8 +24,8 @@ class pool_core : public std::enable_shared_from_this<pool_core> {
   pool_core(std::shared_ptr<boost::asio::io_context> io, pool_options options);
 
   // Hands a connection to `waiter` on that connection's strand, or queues the request, or fails it
-  // at once (queue full, shut down) on a pool thread.
-  void acquire(std::function<void(lease)> waiter);
+  // at once (queue full, shut down) on a pool thread. A read waits while max_concurrent_reads run.
+  void acquire(std::function<void(lease)> waiter, admission kind = admission::any);
   // Called on the connection's strand when its lease ends.
   void give_back(const std::shared_ptr<connection>& conn, bool discard);
   void shutdown();
@@ -43,6 +43,14 @@ class pool_core : public std::enable_shared_from_this<pool_core> {
  private:
   void fail_later(std::function<void(lease)> waiter, error_kind kind, std::string_view state,
                   std::string message);
+  struct waiter_entry {
+    std::function<void(lease)> fn;
+    admission kind;
+  };
+  bool read_admissible() const;
+  // Marks `conn` as running `kind` (under the mutex) and hands it over.
+  void start(const std::shared_ptr<connection>& conn, waiter_entry entry,
+             std::unique_lock<std::mutex>& lock);
   void hand_over(const std::shared_ptr<connection>& conn, std::function<void(lease)> waiter);
 
   std::shared_ptr<boost::asio::io_context> io_;
@@ -50,7 +58,10 @@ class pool_core : public std::enable_shared_from_this<pool_core> {
   mutable std::mutex mutex_;
   std::vector<std::shared_ptr<connection>> all_;
   std::vector<std::shared_ptr<connection>> idle_;
-  std::deque<std::function<void(lease)>> waiting_;
+  std::deque<waiter_entry> waiting_;  // first come, first served, among those admissible
+  // The connections running an admitted read (their number is the reads running), to count a read
+  // off when its connection comes back.
+  std::vector<const connection*> running_reads_;
   bool closed_ = false;
   std::atomic<std::uint64_t> in_use_{0};
   std::atomic<std::uint64_t> idle_count_{0};

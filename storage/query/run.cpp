@@ -99,11 +99,12 @@ void send(std::shared_ptr<statement_run> run) {
     answer(*run, std::move(r));
   };
   // The text and values stay with the run (a retry sends them again): each attempt copies them.
+  const auto admission = run->writes ? pg::admission::any : pg::admission::read;
   if (run->guard) {
     pool.guarded_query(run->guard->statement(), run->statement.sql, run->statement.params,
-                       std::move(answered));
+                       std::move(answered), admission);
   } else {
-    pool.query(run->statement.sql, run->statement.params, std::move(answered));
+    pool.query(run->statement.sql, run->statement.params, std::move(answered), true, admission);
   }
 }
 

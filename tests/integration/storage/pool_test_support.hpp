@@ -25,11 +25,13 @@ inline std::shared_ptr<pg::pool> shared_server_pool() {
 }
 
 // Starts an asynchronous query and returns a future for its result.
-inline std::future<pg::result> query_async(pg::pool& pool, std::string sql, pg::params args = {}) {
+inline std::future<pg::result> query_async(pg::pool& pool, std::string sql, pg::params args = {},
+                                           pg::admission kind = pg::admission::any) {
   auto promise = std::make_shared<std::promise<pg::result>>();
   auto future = promise->get_future();
-  pool.query(std::move(sql), std::move(args),
-             [promise](pg::result outcome) { promise->set_value(std::move(outcome)); });
+  pool.query(
+      std::move(sql), std::move(args),
+      [promise](pg::result outcome) { promise->set_value(std::move(outcome)); }, true, kind);
   return future;
 }
 
