@@ -17,8 +17,11 @@ namespace {
 
 compiled_statement find_many(compile_context& ctx, const model::object_metadata& object,
                              const model::record_query& query) {
-  return {
-      "SELECT " + connection_json_sql(ctx, object, query.connection, std::nullopt, 0), {}, false};
+  // The connection is a parenthesised query that yields exactly one row (its outermost level is a
+  // plain aggregate or has no FROM): run as the statement itself rather than as a scalar subquery
+  // of one, which is one plan node (and an InitPlan) less per execution.
+  std::string connection = connection_json_sql(ctx, object, query.connection, std::nullopt, 0);
+  return {connection.substr(1, connection.size() - 2), {}, false};
 }
 
 compiled_statement find_one(compile_context& ctx, const model::object_metadata& object,

@@ -1,5 +1,9 @@
 // The connection half of projection.hpp: paging arguments, keyset window, edges, pageInfo and
 // aggregates of one connection, as one scalar subquery.
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
 #include "model/composite_types.hpp"
 #include "storage/query/aggregates.hpp"
 #include "storage/query/cursor.hpp"
@@ -76,6 +80,28 @@ wanted_parts what_is_selected(const model::connection_selection& connection) {
   return out;
 }
 
+// The columns of `alias` that `sql` reads, as a select list: every alias."column" in it
+// (column_ref always quotes, and metadata names hold no quote). The page subquery returns these
+// instead of every column of the table: the numbered layer above it copies each row it reads.
+std::string selected_columns(const std::string& alias, const std::string& sql) {
+  const std::string prefix = alias + ".\"";
+  std::vector<std::string_view> seen;
+  std::string out;
+  for (std::size_t at = sql.find(prefix); at != std::string::npos; at = sql.find(prefix, at + 1)) {
+    const char before = at ? sql[at - 1] : ' ';
+    if (std::isalnum(static_cast<unsigned char>(before)) || before == '_') continue;
+    const std::size_t close = sql.find('"', at + prefix.size());
+    if (close == std::string::npos) break;
+    const std::string_view ref(sql.data() + at, close + 1 - at);
+    if (std::find(seen.begin(), seen.end(), ref) != seen.end()) continue;
+    seen.push_back(ref);
+    if (!out.empty()) out += ", ";
+    out += ref;
+  }
+  // Nothing read (only __typename or cursors of no column): any column keeps the rows countable.
+  return out.empty() ? column_ref(alias, "id") : out;
+}
+
 }  // namespace
 
 std::string connection_json_sql(compile_context& ctx, const model::object_metadata& object,
@@ -95,8 +121,10 @@ std::string connection_json_sql(compile_context& ctx, const model::object_metada
       fail(bad_user_input("Invalid cursor: " + std::string(*c), "INVALID_CURSOR"));
     }
   }
-  std::string page_sql;
-  std::string cursor;
+  // The page's values, each an aggregate over the numbered rows (see below); `p.<name>` once they
+  // are columns of the page subquery.
+  std::string page_rows;  // " FROM (numbered rows) a"
+  std::string edges_sql, more_sql, start_sql, end_sql;
   if (wanted.page) {
     auto keys = compile_order(ctx, object, a, page.order_by);
     if (window.backward) keys = reversed(std::move(keys));
@@ -105,27 +133,29 @@ std::string connection_json_sql(compile_context& ctx, const model::object_metada
       rows_where += " AND " + keyset_condition(ctx, keys, *c);
     }
     const std::string order = order_by_sql(keys);
-    const std::string n = ctx.bind(std::to_string(window.size), "int8");
-    std::string rows = "SELECT " + a + ".* FROM " + ctx.table(object) + " " + a + " WHERE " +
-                       rows_where + " ORDER BY " + order;
+    // The page size is a checked integer written into the text, not bound: with `LIMIT $n`
+    // PostgreSQL's generic plan cannot know the page is small and walks no index for it, so every
+    // execution of the prepared statement was planned afresh (bench/records' findMany: 235 µs of
+    // PostgreSQL CPU per execution, 135 µs with the literal and the cached plan). A handful of
+    // page sizes make a handful of statements.
+    const std::string n = std::to_string(window.size);
+    std::string tail = " ORDER BY " + order;
     if (page.offset && *page.offset > 0) {
-      rows += " OFFSET " + ctx.bind(std::to_string(*page.offset), "int8");
+      tail += " OFFSET " + ctx.bind(std::to_string(*page.offset), "int8");
     }
-    // The page size is written into the text, not bound: with `LIMIT $n` PostgreSQL's generic
-    // plan cannot know the page is small and walks no index for it, so every execution of the
-    // prepared statement was planned afresh (bench/records' findMany: 235 µs of PostgreSQL CPU
-    // per execution, 135 µs with the literal and the cached plan). It is a checked integer, and a
-    // handful of page sizes make a handful of statements.
-    rows += " LIMIT " + std::to_string(window.size + 1);
-    // The cursor is computed once per row here: the edges, startCursor and endCursor read it
-    // (written out in each, it was a quarter of a findMany's time in PostgreSQL).
+    tail += " LIMIT " + std::to_string(window.size + 1);
+
+    // The numbered layer: row_number() and the cursor, once per row (the edges, startCursor and
+    // endCursor read it; written out in each, it was a quarter of a findMany's time in
+    // PostgreSQL). It stays outside the LIMIT subquery: a WindowAgg between a Sort and its Limit
+    // would stop PostgreSQL from sorting only the top rows of an order no index serves.
+    std::string cursor;
     std::string cursor_column;
     if (wanted.cursors) {
       cursor_column = ", " + cursor_sql(keys, object, a, wanted.node) + " AS __cursor";
       cursor = a + ".__cursor";
     }
-    const std::string numbered = "SELECT " + a + ".*, row_number() OVER (ORDER BY " + order +
-                                 ") AS __rn" + cursor_column + " FROM (" + rows + ") " + a;
+    const bool numbered_rows = wanted.edges || wanted.cursors;
     const std::string in_page = " FILTER (WHERE " + a + ".__rn <= " + n + ")";
 
     // Typed: with pageInfo selected but no edges, json_agg(NULL) cannot tell its input type.
@@ -145,22 +175,48 @@ std::string connection_json_sql(compile_context& ctx, const model::object_metada
       edge = json_object_sql(pairs);
       break;  // one edges selection per connection (the binder merges repeats)
     }
-    page_sql = "SELECT COALESCE(json_agg(" + edge + " ORDER BY " + a + ".__rn)" + in_page +
-               ", '[]'::json) AS edges, count(*) > " + n + " AS more";
+    // No ORDER BY inside the aggregates: json_agg and array_agg take the rows in the order the
+    // numbered subquery yields them, which is __rn's order. That is a property of the plan, not
+    // luck: a subquery with a window function (or LIMIT) is never pulled up into the outer query,
+    // its WindowAgg emits rows in its ORDER BY, and a plain aggregate (no GROUP BY, DISTINCT or
+    // ORDER BY of its own; json_agg has no combine function, so no parallel partial aggregation)
+    // consumes its one input stream in order. An ORDER BY __rn in each aggregate was a sort per
+    // aggregate per execution. tests/integration/storage_query/paging_test.cpp checks edge order
+    // and both cursors forwards and backwards.
+    more_sql = "count(*) > " + n;
+    if (wanted.edges) edges_sql = "COALESCE(json_agg(" + edge + ")" + in_page + ", '[]'::json)";
     if (wanted.cursors) {
-      page_sql += ", (array_agg(" + cursor + " ORDER BY " + a + ".__rn)" + in_page +
-                  ")[1] AS start_cursor, (array_agg(" + cursor + " ORDER BY " + a + ".__rn DESC)" +
-                  in_page + ")[1] AS end_cursor";
+      // One array for both ends (PostgreSQL computes identical aggregates of a query once).
+      const std::string cursors = "(array_agg(" + cursor + ")" + in_page + ")";
+      start_sql = cursors + "[1]";
+      end_sql = cursors + "[least(count(*), " + n + ")]";
     }
-    page_sql += " FROM (" + numbered + ") " + a;
+    std::string rows = "SELECT " + selected_columns(a, edges_sql + order + cursor_column) +
+                       " FROM " + ctx.table(object) + " " + a + " WHERE " + rows_where + tail;
+    if (numbered_rows) {
+      rows = "SELECT " + a + ".*, row_number() OVER (ORDER BY " + order + ") AS __rn" +
+             cursor_column + " FROM (" + rows + ") " + a;
+    }
+    page_rows = " FROM (" + rows + ") " + a;
   }
 
+  // Without aggregates over the whole set, the object is built in the same query level as the
+  // page's aggregates (a plain aggregate: exactly one row, even for an empty page). With them, the
+  // page's values become the columns of `p`, cross joined with the one row of `g`.
+  const bool with_aggregates =
+      std::any_of(connection.items.begin(), connection.items.end(),
+                  [](const auto& item) { return item.k == item_kind::aggregate; });
+  bool page_read = false;
+  const auto page_value = [&](const std::string& sql, const char* column) {
+    page_read = true;
+    return with_aggregates ? std::string("p.") + column : sql;
+  };
   std::vector<std::pair<std::string, std::string>> aggregates;  // column alias, expression
   std::vector<std::pair<std::string, std::string>> pairs;
   for (const auto& item : connection.items) {
     switch (item.k) {
       case item_kind::edges:
-        pairs.emplace_back(item.key, "p.edges");
+        pairs.emplace_back(item.key, page_value(edges_sql, "edges"));
         break;
       case item_kind::typename_:
         pairs.emplace_back(item.key, literal(item.type_name));
@@ -175,13 +231,13 @@ std::string connection_json_sql(compile_context& ctx, const model::object_metada
         std::vector<std::pair<std::string, std::string>> info;
         for (const auto& [key, field] : item.page_info_keys) {
           if (field == "hasNextPage") {
-            info.emplace_back(key, window.backward ? "false" : "p.more");
+            info.emplace_back(key, window.backward ? "false" : page_value(more_sql, "more"));
           } else if (field == "hasPreviousPage") {
-            info.emplace_back(key, window.backward ? "p.more" : "false");
+            info.emplace_back(key, window.backward ? page_value(more_sql, "more") : "false");
           } else if (field == "startCursor") {
-            info.emplace_back(key, "p.start_cursor");
+            info.emplace_back(key, page_value(start_sql, "start_cursor"));
           } else if (field == "endCursor") {
-            info.emplace_back(key, "p.end_cursor");
+            info.emplace_back(key, page_value(end_sql, "end_cursor"));
           } else {
             info.emplace_back(key, literal("PageInfo"));
           }
@@ -191,17 +247,28 @@ std::string connection_json_sql(compile_context& ctx, const model::object_metada
       }
     }
   }
-  std::string from;
-  if (wanted.page) from = " FROM (" + page_sql + ") p";
-  if (!aggregates.empty()) {
-    std::string agg = "SELECT ";
-    for (std::size_t i = 0; i < aggregates.size(); ++i) {
-      if (i) agg += ", ";
-      agg += aggregates[i].second + " AS " + aggregates[i].first;
-    }
-    agg += " FROM " + ctx.table(object) + " " + a + " WHERE " + where;
-    from += (from.empty() ? " FROM (" : " CROSS JOIN (") + agg + ") g";
+  if (!with_aggregates) {
+    // pageInfo { __typename } alone reads no aggregate: the page is still run (a cursor's value
+    // that does not cast fails as before) under one that keeps the answer at one row.
+    if (wanted.page && !page_read) page_rows = " FROM (SELECT count(*)" + page_rows + ") p";
+    return "(SELECT " + json_object_sql(pairs) + page_rows + ")";
   }
+  std::string from;
+  if (wanted.page) {
+    std::string page_sql = "SELECT " + more_sql + " AS more";
+    if (!edges_sql.empty()) page_sql += ", " + edges_sql + " AS edges";
+    if (!start_sql.empty()) {
+      page_sql += ", " + start_sql + " AS start_cursor, " + end_sql + " AS end_cursor";
+    }
+    from = " FROM (" + page_sql + page_rows + ") p";
+  }
+  std::string agg = "SELECT ";
+  for (std::size_t i = 0; i < aggregates.size(); ++i) {
+    if (i) agg += ", ";
+    agg += aggregates[i].second + " AS " + aggregates[i].first;
+  }
+  agg += " FROM " + ctx.table(object) + " " + a + " WHERE " + where;
+  from += (from.empty() ? " FROM (" : " CROSS JOIN (") + agg + ") g";
   return "(SELECT " + json_object_sql(pairs) + from + ")";
 }
 

@@ -50,6 +50,21 @@ std::string after_on_key(const sort_key& key, const std::optional<std::string>& 
   return cmp;
 }
 
+// A key's value as JSON text inside the cursor, byte for byte what to_json(value)::text gives
+// (COALESCE'd to null); a uuid never NULL is quoted by the text around it (cursor_sql). A uuid or
+// the ISO text of a date is quoted directly: neither holds a
+// character JSON escapes, and to_json's type lookup per value was the larger part of a cursor.
+// to_char yields NULL for an infinite date, so those keep their COALESCE even when the column is
+// NOT NULL; a float keeps to_json, which quotes NaN and Infinity where ::text does not.
+std::string cursor_value_json(const std::string& expr, model::field_type type, bool not_null) {
+  using model::field_type;
+  if (type == field_type::uuid || type == field_type::date_time || type == field_type::date) {
+    return "COALESCE('\"' || " + expr + " || '\"', 'null')";
+  }
+  if (not_null) return "to_json(" + expr + ")::text";
+  return json_text_sql(expr);
+}
+
 }  // namespace
 
 std::string base64_encode(std::string_view bytes) {
@@ -166,9 +181,13 @@ std::string cursor_sql(const std::vector<sort_key>& keys, const model::object_me
     sql += literal(text);
     text.clear();
   };
-  auto add_value = [&](const std::string& expr) {
+  auto add_value = [&](const std::string& expr, model::field_type type, bool not_null) {
+    // A uuid that is never NULL (the id) goes between the quotes of the text around it.
+    const bool quoted = type == model::field_type::uuid && not_null;
+    if (quoted) text += '"';
     flush_literal();
-    sql += " || " + json_text_sql(expr);
+    sql += " || " + (quoted ? expr : cursor_value_json(expr, type, not_null));
+    if (quoted) text = "\"";
   };
   text = "{";
   for (std::size_t g = 0; g < groups.size(); ++g) {
@@ -176,11 +195,15 @@ std::string cursor_sql(const std::vector<sort_key>& keys, const model::object_me
     if (g) text += ",";
     text += "\"" + name + "\":";
     if (members.front()->path.size() == 1) {
-      add_value(members.front()->output);
+      add_value(members.front()->output, members.front()->type, members.front()->not_null);
       continue;
     }
     // Nested: the composite's ordered + selected subfields in subfield order, else the keys.
-    std::vector<std::pair<std::string, std::string>> subs;
+    struct sub_value {
+      std::string name, expr;
+      model::field_type type;
+    };
+    std::vector<sub_value> subs;
     const auto* field = object.find_field(name);
     const auto* composite = field ? model::find_composite_type(field->type) : nullptr;
     if (composite) {
@@ -194,19 +217,22 @@ std::string cursor_sql(const std::vector<sort_key>& keys, const model::object_me
           }
         }
         if (wanted) {
-          subs.emplace_back(std::string(sub.name),
-                            output_expr(sub.type, column_ref(alias, model::composite_column_name(
-                                                                        name, sub.name))));
+          subs.push_back({std::string(sub.name),
+                          output_expr(sub.type, column_ref(alias, model::composite_column_name(
+                                                                      name, sub.name))),
+                          sub.type});
         }
       }
     } else {
-      for (const auto* member : members) subs.emplace_back(member->path[1], member->output);
+      for (const auto* member : members) {
+        subs.push_back({member->path[1], member->output, member->type});
+      }
     }
     text += "{";
     for (std::size_t s = 0; s < subs.size(); ++s) {
       if (s) text += ",";
-      text += "\"" + subs[s].first + "\":";
-      add_value(subs[s].second);
+      text += "\"" + subs[s].name + "\":";
+      add_value(subs[s].expr, subs[s].type, false);
     }
     text += "}";
   }

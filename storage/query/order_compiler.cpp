@@ -41,6 +41,7 @@ sort_key column_key(compile_context& ctx, const model::object_metadata& object,
   const std::string ref = column_ref(alias, column);
   key.expr = comparable_expr(type, ref);
   key.output = output_expr(type, ref);
+  key.type = type;
   key.type_sql = type == field_type::date_time ? "timestamptz(3)" : ctx.column_type(object, column);
   key.not_null =
       (column == "id" && type == field_type::uuid) ||

@@ -16,6 +16,7 @@ struct sort_key {
   std::string expr;      // comparable expression (the column; timestamps are milliseconds)
   std::string output;    // the value as the cursor records it (Twenty's JSON form)
   std::string type_sql;  // cast for a cursor value compared with `expr`
+  model::field_type type = model::field_type::text;  // the field's type (how `output` reads)
   bool ascending = true;
   bool nulls_first = true;
   // A column that holds no NULLs (id, createdAt, updatedAt, position: NOT NULL in every table):
