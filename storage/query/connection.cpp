@@ -8,6 +8,7 @@
 #include "storage/query/aggregates.hpp"
 #include "storage/query/cursor.hpp"
 #include "storage/query/filter_compiler.hpp"
+#include "storage/query/json_text.hpp"
 #include "storage/query/limits.hpp"
 #include "storage/query/order_compiler.hpp"
 #include "storage/query/projection.hpp"
@@ -158,24 +159,25 @@ std::string connection_json_sql(compile_context& ctx, const model::object_metada
     const bool numbered_rows = wanted.edges || wanted.cursors;
     const std::string in_page = " FILTER (WHERE " + a + ".__rn <= " + n + ")";
 
-    // Typed: with pageInfo selected but no edges, json_agg(NULL) cannot tell its input type.
-    std::string edge = "NULL::json";
+    std::string edge;
     for (const auto& item : connection.items) {
       if (item.k != item_kind::edges) continue;
-      std::vector<std::pair<std::string, std::string>> pairs;
+      std::vector<std::pair<std::string, json_text>> members;
       for (const auto& key : item.edge_keys) {
         if (key.k == edge_kind::node && item.node) {
-          pairs.emplace_back(key.key, record_json_sql(ctx, object, a, *item.node, depth));
+          members.emplace_back(key.key, record_json_text(ctx, object, a, *item.node, depth));
         } else if (key.k == edge_kind::cursor) {
-          pairs.emplace_back(key.key, cursor);
+          // Base64 holds nothing JSON escapes: quoted as it is.
+          members.emplace_back(key.key,
+                               json_text().sql("COALESCE('\"' || " + cursor + " || '\"', 'null')"));
         } else {
-          pairs.emplace_back(key.key, literal(key.type_name));
+          members.emplace_back(key.key, json_text().raw(json_string(key.type_name)));
         }
       }
-      edge = json_object_sql(pairs);
+      edge = json_object_text(members).expression();
       break;  // one edges selection per connection (the binder merges repeats)
     }
-    // No ORDER BY inside the aggregates: json_agg and array_agg take the rows in the order the
+    // No ORDER BY inside the aggregates: string_agg and array_agg take the rows in the order the
     // numbered subquery yields them, which is __rn's order. That is a property of the plan, not
     // luck: a subquery with a window function (or LIMIT) is never pulled up into the outer query,
     // its WindowAgg emits rows in its ORDER BY, and a plain aggregate (no GROUP BY, DISTINCT or
@@ -184,7 +186,10 @@ std::string connection_json_sql(compile_context& ctx, const model::object_metada
     // aggregate per execution. tests/integration/storage_query/paging_test.cpp checks edge order
     // and both cursors forwards and backwards.
     more_sql = "count(*) > " + n;
-    if (wanted.edges) edges_sql = "COALESCE(json_agg(" + edge + ")" + in_page + ", '[]'::json)";
+    // The edges as json_agg writes them ("[e1, e2]"), in JSON text like the rest of the answer.
+    if (wanted.edges) {
+      edges_sql = "COALESCE('[' || string_agg(" + edge + ", ', ')" + in_page + " || ']', '[]')";
+    }
     if (wanted.cursors) {
       // One array for both ends (PostgreSQL computes identical aggregates of a query once).
       const std::string cursors = "(array_agg(" + cursor + ")" + in_page + ")";
@@ -212,37 +217,45 @@ std::string connection_json_sql(compile_context& ctx, const model::object_metada
     return with_aggregates ? std::string("p.") + column : sql;
   };
   std::vector<std::pair<std::string, std::string>> aggregates;  // column alias, expression
-  std::vector<std::pair<std::string, std::string>> pairs;
+  const auto boolean = [](const std::string& sql) {
+    return json_text().sql("CASE WHEN " + sql + " THEN 'true' ELSE 'false' END");
+  };
+  const auto quoted = [](const std::string& sql) {
+    return json_text().sql("COALESCE('\"' || " + sql + " || '\"', 'null')");
+  };
+  std::vector<std::pair<std::string, json_text>> pairs;
   for (const auto& item : connection.items) {
     switch (item.k) {
       case item_kind::edges:
-        pairs.emplace_back(item.key, page_value(edges_sql, "edges"));
+        pairs.emplace_back(item.key, json_text().sql(page_value(edges_sql, "edges")));
         break;
       case item_kind::typename_:
-        pairs.emplace_back(item.key, literal(item.type_name));
+        pairs.emplace_back(item.key, json_text().raw(json_string(item.type_name)));
         break;
       case item_kind::aggregate: {
         const std::string column = numbered("a", aggregates.size());
         aggregates.emplace_back(column, aggregate_sql(ctx, object, a, item.aggregate));
-        pairs.emplace_back(item.key, "g." + column);
+        pairs.emplace_back(item.key, json_text().sql(json_text_sql("g." + column)));
         break;
       }
       case item_kind::page_info: {
-        std::vector<std::pair<std::string, std::string>> info;
+        std::vector<std::pair<std::string, json_text>> info;
         for (const auto& [key, field] : item.page_info_keys) {
           if (field == "hasNextPage") {
-            info.emplace_back(key, window.backward ? "false" : page_value(more_sql, "more"));
+            info.emplace_back(key, window.backward ? json_text().raw("false")
+                                                   : boolean(page_value(more_sql, "more")));
           } else if (field == "hasPreviousPage") {
-            info.emplace_back(key, window.backward ? page_value(more_sql, "more") : "false");
+            info.emplace_back(key, window.backward ? boolean(page_value(more_sql, "more"))
+                                                   : json_text().raw("false"));
           } else if (field == "startCursor") {
-            info.emplace_back(key, page_value(start_sql, "start_cursor"));
+            info.emplace_back(key, quoted(page_value(start_sql, "start_cursor")));
           } else if (field == "endCursor") {
-            info.emplace_back(key, page_value(end_sql, "end_cursor"));
+            info.emplace_back(key, quoted(page_value(end_sql, "end_cursor")));
           } else {
-            info.emplace_back(key, literal("PageInfo"));
+            info.emplace_back(key, json_text().raw(json_string("PageInfo")));
           }
         }
-        pairs.emplace_back(item.key, json_object_sql(info));
+        pairs.emplace_back(item.key, json_object_text(info));
         break;
       }
     }
@@ -251,7 +264,7 @@ std::string connection_json_sql(compile_context& ctx, const model::object_metada
     // pageInfo { __typename } alone reads no aggregate: the page is still run (a cursor's value
     // that does not cast fails as before) under one that keeps the answer at one row.
     if (wanted.page && !page_read) page_rows = " FROM (SELECT count(*)" + page_rows + ") p";
-    return "(SELECT " + json_object_sql(pairs) + page_rows + ")";
+    return "(SELECT " + json_object_text(pairs).expression() + page_rows + ")";
   }
   std::string from;
   if (wanted.page) {
@@ -269,7 +282,7 @@ std::string connection_json_sql(compile_context& ctx, const model::object_metada
   }
   agg += " FROM " + ctx.table(object) + " " + a + " WHERE " + where;
   from += (from.empty() ? " FROM (" : " CROSS JOIN (") + agg + ") g";
-  return "(SELECT " + json_object_sql(pairs) + from + ")";
+  return "(SELECT " + json_object_text(pairs).expression() + from + ")";
 }
 
 }  // namespace cohort::storage::query

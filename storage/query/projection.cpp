@@ -2,6 +2,7 @@
 
 #include "model/composite_types.hpp"
 #include "storage/query/field_access.hpp"
+#include "storage/query/json_text.hpp"
 #include "storage/query/limits.hpp"
 #include "storage/query/query_failure.hpp"
 #include "storage/query/sql_text.hpp"
@@ -22,14 +23,16 @@ const model::field_metadata& field_of(const model::object_metadata& object,
   return *field;
 }
 
-std::string composite_json(const model::field_metadata& field,
-                           const model::composite_type& composite, const std::string& alias,
-                           const std::vector<std::pair<std::string, std::string>>& subfields,
-                           const std::string& type_name) {
-  std::vector<std::pair<std::string, std::string>> pairs;
+json_text composite_json(const model::field_metadata& field, const model::composite_type& composite,
+                         const std::string& alias,
+                         const std::vector<std::pair<std::string, std::string>>& subfields,
+                         const std::string& type_name) {
+  std::vector<std::pair<std::string, json_text>> members;
   for (const auto& [key, sub_name] : subfields) {
     if (sub_name == "__typename") {
-      pairs.emplace_back(key, literal(type_name.empty() ? composite.graphql_name : type_name));
+      members.emplace_back(
+          key,
+          json_text().raw(json_string(type_name.empty() ? composite.graphql_name : type_name)));
       continue;
     }
     const auto* sub = composite.find(sub_name);
@@ -38,10 +41,12 @@ std::string composite_json(const model::field_metadata& field,
           "Sub field \"" + sub_name + "\" not found for composite type: " + type_label(field.type),
           "FIELD_NOT_FOUND"));
     }
-    pairs.emplace_back(key, output_expr(sub->type, column_ref(alias, model::composite_column_name(
-                                                                         field.name, sub->name))));
+    const std::string column =
+        column_ref(alias, model::composite_column_name(field.name, sub->name));
+    members.emplace_back(
+        key, json_text().sql(value_json_text(sub->type, output_expr(sub->type, column))));
   }
-  return json_object_sql(pairs);
+  return json_object_text(members);
 }
 
 void check_depth(int depth) {
@@ -52,27 +57,35 @@ void check_depth(int depth) {
   }
 }
 
-std::string item_sql(compile_context& ctx, const model::object_metadata& object,
-                     const std::string& alias, const model::projection_item& item, int depth) {
+json_text scalar_json(const model::field_metadata& field, const std::string& alias) {
+  return json_text().sql(
+      value_json_text(field.type, output_expr(field.type, column_ref(alias, field.name))));
+}
+
+json_text item_json(compile_context& ctx, const model::object_metadata& object,
+                    const std::string& alias, const model::projection_item& item, int depth) {
   switch (item.k) {
     case kind::typename_:
-      return literal(item.type_name);
+      return json_text().raw(json_string(item.type_name));
     case kind::field: {
       const auto target = resolve_field(object, item.field);
       if (!target) field_of(object, item.field);
-      if (target.join_column) return column_ref(alias, item.field);
+      if (target.join_column) {
+        return json_text().sql(
+            value_json_text(model::field_type::uuid, column_ref(alias, item.field)));
+      }
       const auto& field = *target.field;
       if (const auto* composite = model::find_composite_type(field.type)) {
         std::vector<std::pair<std::string, std::string>> all;
         for (const auto& sub : composite->subfields) all.emplace_back(sub.name, sub.name);
         return composite_json(field, *composite, alias, all, "");
       }
-      return output_expr(field.type, column_ref(alias, field.name));
+      return scalar_json(field, alias);
     }
     case kind::composite: {
       const auto& field = field_of(object, item.field);
       const auto* composite = model::find_composite_type(field.type);
-      if (!composite) return output_expr(field.type, column_ref(alias, field.name));
+      if (!composite) return scalar_json(field, alias);
       return composite_json(field, *composite, alias, item.subfields, item.type_name);
     }
     case kind::relation: {
@@ -89,8 +102,10 @@ std::string item_sql(compile_context& ctx, const model::object_metadata& object,
       if (target.find_field("deletedAt")) {
         condition += " AND " + column_ref(inner, "deletedAt") + " IS NULL";
       }
-      return "(SELECT " + record_json_sql(ctx, target, inner, *item.nested, depth + 1) + " FROM " +
-             ctx.table(target) + " " + inner + " WHERE " + condition + ")";
+      return json_text().sql(
+          "COALESCE((SELECT " +
+          record_json_text(ctx, target, inner, *item.nested, depth + 1).expression() + " FROM " +
+          ctx.table(target) + " " + inner + " WHERE " + condition + "), 'null')");
     }
     case kind::connection: {
       check_depth(depth + 1);
@@ -101,23 +116,29 @@ std::string item_sql(compile_context& ctx, const model::object_metadata& object,
       }
       const auto& target = ctx.object(field.relation->target_object_name);
       correlation parent{inverse_join_column(target, field), column_ref(alias, "id")};
-      return connection_json_sql(ctx, target, *item.connection, parent, depth + 1);
+      return json_text().sql(connection_json_sql(ctx, target, *item.connection, parent, depth + 1));
     }
   }
-  return "NULL";
+  return json_text().raw("null");
 }
 
 }  // namespace
 
+json_text record_json_text(compile_context& ctx, const model::object_metadata& object,
+                           const std::string& alias, const model::record_selection& selection,
+                           int depth) {
+  std::vector<std::pair<std::string, json_text>> members;
+  members.reserve(selection.items.size());
+  for (const auto& item : selection.items) {
+    members.emplace_back(item.key, item_json(ctx, object, alias, item, depth));
+  }
+  return json_object_text(members);
+}
+
 std::string record_json_sql(compile_context& ctx, const model::object_metadata& object,
                             const std::string& alias, const model::record_selection& selection,
                             int depth) {
-  std::vector<std::pair<std::string, std::string>> pairs;
-  pairs.reserve(selection.items.size());
-  for (const auto& item : selection.items) {
-    pairs.emplace_back(item.key, item_sql(ctx, object, alias, item, depth));
-  }
-  return json_object_sql(pairs);
+  return "(" + record_json_text(ctx, object, alias, selection, depth).expression() + ")::json";
 }
 
 model::record_selection full_record_selection(const model::object_metadata& object) {

@@ -11,10 +11,15 @@
 #include "model/object_metadata.hpp"
 #include "model/query/record_query.hpp"
 #include "storage/query/compile_context.hpp"
+#include "storage/query/json_text.hpp"
 
 namespace cohort::storage::query {
 
-// The json object for one row of `object` aliased `alias`.
+// The json object for one row of `object` aliased `alias`, as JSON text (record_json_text) or
+// as a json value.
+json_text record_json_text(compile_context& ctx, const model::object_metadata& object,
+                           const std::string& alias, const model::record_selection& selection,
+                           int depth);
 std::string record_json_sql(compile_context& ctx, const model::object_metadata& object,
                             const std::string& alias, const model::record_selection& selection,
                             int depth);
@@ -25,8 +30,8 @@ struct correlation {
   std::string outer;   // e.g. t0."id"
 };
 
-// The connection json ({edges, pageInfo, totalCount, aggregates...} in response order) as one
-// scalar subquery expression.
+// The connection ({edges, pageInfo, totalCount, aggregates...} in response order) as one scalar
+// subquery expression of JSON text (json_build_object's bytes, json_text.hpp).
 std::string connection_json_sql(compile_context& ctx, const model::object_metadata& object,
                                 const model::connection_selection& connection,
                                 const std::optional<correlation>& parent, int depth);

@@ -59,8 +59,10 @@ class statement_counter {
                              line.find("LOG:  execute ") != std::string::npos;
       // Event consumers (timeline, ...) also write to the workspace after a write commits, on
       // their own schedule; a root field's statement is the one that builds the JSON answer.
+      // (Records are written as JSON text, storage/query/json_text.hpp: `"key" : ' || value`.)
       const bool answers = line.find("json_build_object(") != std::string::npos ||
-                           line.find("json_agg(") != std::string::npos;
+                           line.find("json_agg(") != std::string::npos ||
+                           line.find("\" : ' || ") != std::string::npos;
       if (statement && answers && line.find(schema) != std::string::npos) out.push_back(line);
     }
     return out;
