@@ -30,9 +30,10 @@ compiled_statement find_one(compile_context& ctx, const model::object_metadata& 
   if (filter.empty()) fail(bad_user_input("Missing filter argument", "INVALID_ARGS_FILTER"));
   const std::string a = ctx.alias();
   const std::string where = scoped_filter(ctx, object, a, boost::json::value(filter));
-  return {"SELECT (SELECT " + record_json_sql(ctx, object, a, query.record, 0) + " FROM " +
-              ctx.table(object) + " " + a + " WHERE " + where + " ORDER BY " + column_ref(a, "id") +
-              " LIMIT 1)",
+  // JSON text, not json: nothing reads it as a json value, so PostgreSQL need not parse it.
+  return {"SELECT (SELECT " + record_json_text(ctx, object, a, query.record, 0).expression() +
+              " FROM " + ctx.table(object) + " " + a + " WHERE " + where + " ORDER BY " +
+              column_ref(a, "id") + " LIMIT 1)",
           {},
           true};
 }
