@@ -23,7 +23,9 @@ struct remembered_standing {
   std::optional<std::string> role_id;
   long roles_version = 0;
   std::shared_ptr<const model::effective_permissions> permissions;
-  std::string key_name;  // API keys only
+  std::string key_name;                       // API keys only
+  long standing_version = 0;                  // the workspace's, for the guard
+  std::optional<std::string> key_expires_at;  // API keys only, for the guard
 };
 
 class remembered_standings {

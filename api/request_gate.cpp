@@ -118,11 +118,13 @@ void attach_permissions(const request_gate_services& s, http::request req, http:
                         gate_pass pass, std::string memory_key, std::string workspace_id,
                         const storage::core::token_standing& st) {
   auto remember = [memory_key = std::move(memory_key), role_id = st.role_id,
-                   version = st.roles_version,
-                   key_name = st.key_name](storage::core::permissions_ptr permissions) {
+                   version = st.roles_version, key_name = st.key_name,
+                   standing_version = st.standing_version,
+                   key_expires_at = st.key_expires_at](storage::core::permissions_ptr permissions) {
     if (memory_key.empty()) return;
     process_standings().remember(
-        memory_key, remembered_standing{role_id, version, std::move(permissions), key_name});
+        memory_key, remembered_standing{role_id, version, std::move(permissions), key_name,
+                                        standing_version, key_expires_at});
   };
   if (!st.role_id) {
     req.permissions = storage::core::no_role_permissions();
@@ -191,11 +193,9 @@ void pass_remembered(const request_gate_services& s, http::request req, http::re
   auto original = std::make_shared<http::request>(req);
   auto guard = std::make_shared<storage::core::standing_guard>();
   guard->workspace_id = who.workspace_id;
-  guard->api_key_id = who.key_id;
-  guard->user_workspace_id = who.user_workspace_id;
-  guard->role_id = standing.role_id;
   guard->roles_version = standing.roles_version;
-  guard->key_name = standing.key_name;
+  guard->standing_version = standing.standing_version;
+  guard->key_expires_at = standing.key_expires_at;
   if (who.key_id) {
     static const std::string header_name(internal_api_key_name_header);
     req.headers.emplace_back(header_name, standing.key_name);

@@ -139,7 +139,7 @@ void check_token_standing(pg::pool& pool, std::string workspace_id,
       "w.roles_version, t.role_id, (SELECT CASE WHEN u.deleted_at IS NOT NULL THEN 'user' WHEN "
       "uw.deleted_at IS NOT NULL THEN 'membership' ELSE 'live' END FROM core.user_workspace uw "
       "JOIN core.\"user\" u ON u.id = uw.user_id WHERE uw.id = $3::uuid AND uw.workspace_id = "
-      "w.id) FROM core.workspace w LEFT JOIN core.api_key k ON "
+      "w.id), w.standing_version, k.expires_at FROM core.workspace w LEFT JOIN core.api_key k ON "
       "k.id = $2::uuid AND k.workspace_id = w.id LEFT JOIN core.role_target t ON "
       "t.workspace_id = w.id AND (t.api_key_id = $2::uuid OR t.user_workspace_id = $3::uuid) "
       "WHERE w.id = $1::uuid AND w.deleted_at IS NULL LIMIT 1",
@@ -155,6 +155,8 @@ void check_token_standing(pg::pool& pool, std::string workspace_id,
           if (auto name = r.get_optional(0, 3)) s.key_name = std::string(*name);
           s.roles_version = std::stol(std::string(r.get(0, 4)));
           if (auto role = r.get_optional(0, 5)) s.role_id = std::string(*role);
+          s.standing_version = std::stol(std::string(r.get(0, 7)));
+          if (auto expiry = r.get_optional(0, 8)) s.key_expires_at = std::string(*expiry);
           using member = token_standing::member_state;
           const auto state = r.get_optional(0, 6);
           s.member = !member_asked            ? member::not_asked

@@ -67,6 +67,10 @@ struct token_standing {
   // and the workspace's roles_version, for the permissions cache (role_permission_cache.hpp).
   std::optional<std::string> role_id;
   long roles_version = 0;
+  // What the gate's guard compares when it remembers this standing (storage/core/standing_guard):
+  // the workspace's standing_version (migration 0047) and the key's expiry as PostgreSQL wrote it.
+  long standing_version = 0;
+  std::optional<std::string> key_expires_at;
   // ACCESS tokens naming a membership (user_workspace_id): whether it and its user still exist,
   // so that a deleted user's or removed member's tokens stop at the next request.
   enum class member_state { not_asked, live, user_gone, membership_gone };

@@ -205,6 +205,68 @@ TEST(RememberedStanding, ARemovedMembershipIsRefusedOnTheNextRequest) {
   expect_refused_next(e, ws, c, "UserWorkspace not found", "UNAUTHENTICATED", "AfterRemoval");
 }
 
+TEST(RememberedStanding, ADeletedUserIsRefusedOnTheNextRequest) {
+  auto& e = env();
+  using cohort::testing::roles::add_member;
+  auto ws = e.create("users.ws@standing.test", "Users");
+  auto reader = add_member(e, ws, "reader.user@standing.test", std::string("Admin"));
+  auto creator = add_member(e, ws, "creator.user@standing.test", std::string("Admin"));
+  auto updater = add_member(e, ws, "updater.user@standing.test", std::string("Admin"));
+  three_callers c{reader.access, creator.access, updater.access};
+  remember(e, c);
+  for (const auto* m : {&reader, &creator, &updater})
+    e.sql("UPDATE core.\"user\" SET deleted_at = now() WHERE id = '" + m->user_id +
+          "' RETURNING id");
+  expect_refused_next(e, ws, c, "User not found", "UNAUTHENTICATED", "AfterUserDeletion");
+}
+
+TEST(RememberedStanding, ARoleTargetMovedToAnotherRoleIsSeenOnTheNextRequest) {
+  // The role target itself changes (not the role's permissions, not roles_version): the guard
+  // sees it through the workspace's standing_version (migration 0047).
+  auto& e = env();
+  auto ws = e.create("targets.ws@standing.test", "Role Targets");
+  auto none = text_at(e.graphql(R"(mutation { createOneRole(createRoleInput: {
+          label: "Nothing", canReadAllObjectRecords: false, canUpdateAllObjectRecords: false,
+          canSoftDeleteAllObjectRecords: false, canDestroyAllObjectRecords: false }) { id } })",
+                                {}, ws.access, "/metadata"),
+                      "/data/createOneRole/id");
+  ASSERT_FALSE(none.empty());
+  std::vector<std::string> ids;
+  auto c = keys_of(e, ws, admin_role(e, ws), &ids);
+  remember(e, c);
+  const std::string version_before =
+      e.sql("SELECT roles_version FROM core.workspace WHERE id = '" + ws.id + "'");
+  for (const auto& id : ids)
+    e.sql("UPDATE core.role_target SET role_id = '" + none + "' WHERE api_key_id = '" + id +
+          "' RETURNING id");
+  ASSERT_EQ(e.sql("SELECT roles_version FROM core.workspace WHERE id = '" + ws.id + "'"),
+            version_before);
+  expect_refused_next(e, ws, c, "", "FORBIDDEN", "AfterRoleTargetMove");
+}
+
+TEST(RememberedStanding, AnotherKeyRevokedLeavesRememberedKeysWorking) {
+  // Revoking one key moves the workspace's standing_version, so the other keys' next requests
+  // take the full check once: they must still be answered, reads and writes alike.
+  auto& e = env();
+  auto ws = e.create("others.ws@standing.test", "Other Keys");
+  auto c = keys_of(e, ws, admin_role(e, ws));
+  remember(e, c);
+  std::string other;
+  key_token(e, ws, admin_role(e, ws), "revoked one", &other);
+  e.graphql("mutation($id: UUID!) { revokeApiKey(input: { id: $id }) { id } }", {{"id", other}},
+            ws.access, "/metadata");
+  for (int i = 0; i < 2; ++i) {
+    auto read = e.graphql(read_people, {}, c.reader);
+    EXPECT_FALSE(read.as_object().contains("errors")) << json::serialize(read);
+    EXPECT_TRUE(read.at("data").at("people").at("edges").is_array()) << json::serialize(read);
+    auto created = e.graphql(create_person, {{"n", "StillWorking" + std::to_string(i)}}, c.creator);
+    EXPECT_FALSE(text_at(created, "/data/createPerson/id").empty()) << json::serialize(created);
+  }
+  EXPECT_EQ(e.sql("SELECT count(*) FROM \"" + ws.schema +
+                  "\".person WHERE \"nameFirstName\" LIKE 'StillWorking%'"),
+            "2");
+}
+
 TEST(RememberedStanding, ARoleChangeIsSeenOnTheNextRequest) {
   auto& e = env();
   auto ws = e.create("roles.ws@standing.test", "Role Change");
