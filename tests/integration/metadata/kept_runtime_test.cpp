@@ -4,6 +4,10 @@
 // alternates them).
 #include <gtest/gtest.h>
 
+#include <future>
+#include <thread>
+
+#include "integration_support/sql_session.hpp"
 #include "metadata_server.hpp"
 
 using namespace cohort::testing;
@@ -54,4 +58,50 @@ TEST(MetadataKeptRuntimes, AFieldCreatedIsInTheNextRestAnswerOnEveryApiActor) {
     EXPECT_NE(res.body.find("\"mopedPlate\""), std::string::npos)
         << "request " << i << " after the change ran on an old model: " << res.body;
   }
+}
+
+TEST(MetadataKeptRuntimes, ARuntimeStillInUseIsNotServedAfterTheChange) {
+  // A request still running keeps the old runtime alive, so an API actor's weak reference to it
+  // does not expire: only the runtime's superseded flag tells that API actor to ask again. The
+  // request is an updateCompany waiting for a row lock the test holds (the field is added to
+  // person, so its ALTER TABLE does not wait for that request).
+  auto& s = metadata_server::shared();
+  const std::string company = std::string(
+      s.sql("SELECT id FROM {s}.company WHERE \"deletedAt\" IS NULL ORDER BY id LIMIT 1")
+          .get(0, 0));
+  ASSERT_FALSE(company.empty());
+  for (int i = 0; i < 4; ++i) {
+    ASSERT_FALSE(
+        s.data("{ people(first: 1) { edges { node { id } } } }", {}, "/graphql").is_null());
+  }
+  cohort::testing::sql_session blocker(s.pool->options().conninfo);
+  ASSERT_TRUE(blocker.ok());
+  blocker.run("BEGIN");
+  blocker.run("SELECT id FROM \"" + s.schema + "\".company WHERE id = '" + company +
+              "' FOR UPDATE");
+  auto held = std::async(std::launch::async, [&] {
+    return s.post(
+        "mutation($id: UUID!) { updateCompany(id: $id, data: { name: \"Held\" }) { id } }",
+        {{"id", company}}, "/graphql");
+  });
+  if (!s.wait_sql("SELECT count(*) > 0 FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                  "AND datname = current_database()")) {
+    blocker.run("COMMIT");
+    FAIL() << "the update did not wait for the lock: " << held.get().body;
+  }
+  auto person = s.object_id("person");
+  const bool created =
+      !s.create_field(person, {{"type", "TEXT"}, {"name", "beeperCode"}, {"label", "Beeper"}})
+           .empty();
+  std::vector<std::string> stale;
+  for (int i = 0; created && i < 4; ++i) {
+    auto res = s.post("{ people(first: 1) { edges { node { id beeperCode } } } }", {}, "/graphql");
+    if (res.body.find("\"errors\"") != std::string::npos) stale.push_back(res.body);
+  }
+  blocker.run("COMMIT");
+  auto answer = held.get();
+  EXPECT_NE(answer.body.find(company), std::string::npos) << answer.body;
+  ASSERT_TRUE(created);
+  EXPECT_TRUE(stale.empty()) << stale.size() << " of 4 requests ran on the old schema, e.g. "
+                             << stale.front();
 }
