@@ -181,9 +181,10 @@ std::string connection_json_sql(compile_context& ctx, const model::object_metada
     // numbered subquery yields them, which is __rn's order. That is a property of the plan, not
     // luck: a subquery with a window function (or LIMIT) is never pulled up into the outer query,
     // its WindowAgg emits rows in its ORDER BY, and a plain aggregate (no GROUP BY, DISTINCT or
-    // ORDER BY of its own; json_agg has no combine function, so no parallel partial aggregation)
-    // consumes its one input stream in order. An ORDER BY __rn in each aggregate was a sort per
-    // aggregate per execution. tests/integration/storage_query/paging_test.cpp checks edge order
+    // ORDER BY of its own) consumes its one input stream in order; rows under a LIMIT are never
+    // split across parallel workers, so there is no partial aggregation to merge out of order. An
+    // ORDER BY __rn in each aggregate was a sort per aggregate per execution.
+    // tests/integration/storage_query/paging_test.cpp and page_shapes_test.cpp check edge order
     // and both cursors forwards and backwards.
     more_sql = "count(*) > " + n;
     // The edges as json_agg writes them ("[e1, e2]"), in JSON text like the rest of the answer.
