@@ -73,6 +73,8 @@ void add_relation_keys(compile_context& ctx, std::vector<sort_key>& keys,
     }
     const std::string inner = ctx.alias();
     sort_key key = column_key(ctx, target, inner, field->name, field->type);
+    // NOT NULL in the target's table, but NULL for a record without a related one.
+    key.not_null = false;
     const std::string from = " FROM " + ctx.table(target) + " " + inner + " WHERE " +
                              column_ref(inner, "id") + " = " +
                              column_ref(alias, join_column(relation)) + ")";

@@ -59,6 +59,49 @@ TEST(StorageQueryOrder, CompositeKeysAndTiesBrokenById) {
       (V{"Emma Robert", "Chloe Bernard", "David Petit", "Alice Martin", "Bob Durand"}));
 }
 
+TEST(StorageQueryOrder, ARelatedKeyThatIsNeverNullInItsTableIsNullWithoutTheRelatedRecord) {
+  // company.position is NOT NULL in company, but a person without a company has none: the order
+  // must still place those people where the direction asks, and pages must cross them.
+  auto without = matching("person", R"({"companyId": {"is": "NULL"}})", "[]");
+  ASSERT_FALSE(without.empty());
+  auto with = matching("person", R"({"companyId": {"is": "NOT_NULL"}})", "[]");
+  ASSERT_FALSE(with.empty());
+  auto sorted = [](V v) {
+    std::sort(v.begin(), v.end());
+    return v;
+  };
+  const auto n = without.size();
+  auto first_part = [&](const V& all) { return sorted(V(all.begin(), all.begin() + n)); };
+  auto last_part = [&](const V& all) { return sorted(V(all.end() - n, all.end())); };
+  auto by = [&](const std::string& direction) {
+    return matching("person", "{}", R"([{"company": {"position": ")" + direction + R"("}}])");
+  };
+  EXPECT_EQ(first_part(by("AscNullsFirst")), sorted(without));
+  EXPECT_EQ(last_part(by("AscNullsLast")), sorted(without));
+  EXPECT_EQ(first_part(by("DescNullsFirst")), sorted(without));
+  EXPECT_EQ(last_part(by("DescNullsLast")), sorted(without));
+
+  const auto order = R"([{"company": {"position": "AscNullsFirst"}}])";
+  auto all = page("{}", order);
+  all.first = 100;
+  const auto expected = edge_ids(people_page(all));
+  for (std::int64_t size : {1, 2, 3}) {
+    std::vector<std::string> seen;
+    std::optional<std::string> after;
+    for (int guard = 0; guard < 20; ++guard) {
+      auto p = page("{}", order);
+      p.first = size;
+      p.after = after;
+      auto result = people_page(p);
+      auto ids = edge_ids(result);
+      seen.insert(seen.end(), ids.begin(), ids.end());
+      if (!result.at("pageInfo").at("hasNextPage").as_bool()) break;
+      after = std::string(result.at("pageInfo").at("endCursor").as_string());
+    }
+    EXPECT_EQ(seen, expected) << "page size " << size;
+  }
+}
+
 TEST(StorageQueryPaging, CursorsAreTwentysBase64Json) {
   const auto& s = seed();
   auto p = page("{}", R"([{"name": {"firstName": "AscNullsFirst"}}])");
