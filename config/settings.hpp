@@ -55,7 +55,7 @@ struct settings {
   // PostgreSQL
   int pg_pool_max_connections = 10;
   int pg_pool_threads = 1;    // threads doing the pool's libpq I/O and completing its answers
-  int pg_pool_max_reads = 0;  // record reads running at once; 0: twice the CPU cores
+  int pg_pool_max_reads = 0;  // record reads running at once; 0: three times the CPU cores
   std::chrono::milliseconds pg_statement_timeout = std::chrono::seconds(30);
 
   // Actors

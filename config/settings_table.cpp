@@ -232,7 +232,7 @@ std::vector<setting_spec> make_table() {
        "threads sending statements and completing their answers (record answers are shaped "
        "and serialised there)",
        integer<int>(&settings::pg_pool_threads, 1, 64)},
-      {"PG_POOL_MAX_READS", "", "0 (twice the CPU cores)",
+      {"PG_POOL_MAX_READS", "", "0 (three times the CPU cores)",
        "record reads running on PostgreSQL at once; more wait in the pool's queue (writes are not "
        "counted: they mostly wait for the commit's flush, not the CPU)",
        integer<int>(&settings::pg_pool_max_reads, 0, 1000)},

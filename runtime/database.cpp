@@ -67,11 +67,12 @@ std::optional<std::string> database::open(const config::settings& settings, bool
   popts.conninfo = conninfo;
   popts.max_connections = static_cast<std::size_t>(settings.pg_pool_max_connections);
   popts.threads = static_cast<std::size_t>(settings.pg_pool_threads);
-  // Reads beyond twice the cores only queue on the CPU inside PostgreSQL, where many busy backends
-  // sharing few cores make the slowest answers several times the typical one (bench/records).
+  // Reads beyond a few per core only queue on the CPU inside PostgreSQL, where many busy backends
+  // sharing few cores make the slowest answers several times the typical one; three per core
+  // kept the short ones (findOne) flowing best on 2 cores (bench/records/README.md).
   popts.max_concurrent_reads = static_cast<std::size_t>(
       settings.pg_pool_max_reads > 0 ? settings.pg_pool_max_reads
-                                     : 2 * std::max(1u, std::thread::hardware_concurrency()));
+                                     : 3 * std::max(1u, std::thread::hardware_concurrency()));
   popts.statement_timeout = settings.pg_statement_timeout;
   impl_->pool = storage::pg::pool::create(popts);
 
