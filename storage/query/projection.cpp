@@ -138,7 +138,12 @@ json_text record_json_text(compile_context& ctx, const model::object_metadata& o
 std::string record_json_sql(compile_context& ctx, const model::object_metadata& object,
                             const std::string& alias, const model::record_selection& selection,
                             int depth) {
-  return "(" + record_json_text(ctx, object, alias, selection, depth).expression() + ")::json";
+  // Appended rather than "(" + ...: GCC 12 warns about the inlined insert at the front
+  // (-Wstringop-overflow, a false positive).
+  std::string sql = "(";
+  sql += record_json_text(ctx, object, alias, selection, depth).expression();
+  sql += ")::json";
+  return sql;
 }
 
 model::record_selection full_record_selection(const model::object_metadata& object) {
