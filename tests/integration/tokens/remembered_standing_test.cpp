@@ -120,6 +120,23 @@ three_callers keys_of(two_workspaces& e, const test_workspace& ws, const std::st
   return c;
 }
 
+// Three Admin members of `ws` (reader, creator, updater), each remembered by the gate; `tag`
+// keeps their e-mails apart between tests.
+std::vector<cohort::testing::roles::added_member> remembered_members(two_workspaces& e,
+                                                                     const test_workspace& ws,
+                                                                     const std::string& tag,
+                                                                     three_callers& c) {
+  using cohort::testing::roles::add_member;
+  std::vector<cohort::testing::roles::added_member> members;
+  for (const char* who : {"reader", "creator", "updater"}) {
+    members.push_back(
+        add_member(e, ws, std::string(who) + tag + "@standing.test", std::string("Admin")));
+  }
+  c = {members[0].access, members[1].access, members[2].access};
+  remember(e, c);
+  return members;
+}
+
 TEST(RememberedStanding, RememberedCallersWriteThroughTheGuard) {
   auto& e = env();
   auto c = keys_of(e, e.a, admin_role(e, e.a));
@@ -192,30 +209,20 @@ TEST(RememberedStanding, ADeletedWorkspaceIsRefusedOnTheNextRequest) {
 
 TEST(RememberedStanding, ARemovedMembershipIsRefusedOnTheNextRequest) {
   auto& e = env();
-  using cohort::testing::roles::add_member;
   auto ws = e.create("members.ws@standing.test", "Members");
-  auto reader = add_member(e, ws, "reader@standing.test", std::string("Admin"));
-  auto creator = add_member(e, ws, "creator@standing.test", std::string("Admin"));
-  auto updater = add_member(e, ws, "updater@standing.test", std::string("Admin"));
-  three_callers c{reader.access, creator.access, updater.access};
-  remember(e, c);
-  for (const auto* m : {&reader, &creator, &updater})
-    e.sql("UPDATE core.user_workspace SET deleted_at = now() WHERE id = '" + m->user_workspace_id +
+  three_callers c;
+  for (const auto& m : remembered_members(e, ws, "", c))
+    e.sql("UPDATE core.user_workspace SET deleted_at = now() WHERE id = '" + m.user_workspace_id +
           "' RETURNING id");
   expect_refused_next(e, ws, c, "UserWorkspace not found", "UNAUTHENTICATED", "AfterRemoval");
 }
 
 TEST(RememberedStanding, ADeletedUserIsRefusedOnTheNextRequest) {
   auto& e = env();
-  using cohort::testing::roles::add_member;
   auto ws = e.create("users.ws@standing.test", "Users");
-  auto reader = add_member(e, ws, "reader.user@standing.test", std::string("Admin"));
-  auto creator = add_member(e, ws, "creator.user@standing.test", std::string("Admin"));
-  auto updater = add_member(e, ws, "updater.user@standing.test", std::string("Admin"));
-  three_callers c{reader.access, creator.access, updater.access};
-  remember(e, c);
-  for (const auto* m : {&reader, &creator, &updater})
-    e.sql("UPDATE core.\"user\" SET deleted_at = now() WHERE id = '" + m->user_id +
+  three_callers c;
+  for (const auto& m : remembered_members(e, ws, ".user", c))
+    e.sql("UPDATE core.\"user\" SET deleted_at = now() WHERE id = '" + m.user_id +
           "' RETURNING id");
   expect_refused_next(e, ws, c, "User not found", "UNAUTHENTICATED", "AfterUserDeletion");
 }
