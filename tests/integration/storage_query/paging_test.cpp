@@ -31,7 +31,9 @@ std::vector<std::string> ids_page_by_page(const char* order, std::int64_t size,
     auto ids = edge_ids(result);
     seen.insert(seen.end(), ids.begin(), ids.end());
     const auto& info = result.at("pageInfo");
-    if (expect_no_previous) EXPECT_FALSE(info.at("hasPreviousPage").as_bool());
+    if (expect_no_previous) {
+      EXPECT_FALSE(info.at("hasPreviousPage").as_bool());
+    }
     if (!info.at("hasNextPage").as_bool()) break;
     after = std::string(info.at("endCursor").as_string());
   }
